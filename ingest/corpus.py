@@ -1,0 +1,98 @@
+"""Ingest a corpus: find the pages under the sources given, read each (a bad page is
+reported and skipped, never fatal), map them all, and report what happened."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from pyoxigraph import Quad
+
+from ingest.errors import PageError, SourceError
+from ingest.markdown import read_page
+from ingest.records import IngestWarning, PageRecord, Unmapped
+from ingest.sections import read_sections
+from ingest.triples import to_quads
+
+PAGE_SUFFIXES = (".md", ".md.erb")
+
+
+@dataclass
+class IngestReport:
+    """What a build read, made and could not map; shown by `jobkg build`, full as JSON."""
+
+    pages: int = 0
+    roles: int = 0
+    asserted_triples: int = 0
+    grades_attached: int = 0
+    reporting_lines_attached: int = 0
+    reporting_lines_to_roles: int = 0
+    extensions: int = 0
+    failed: list[dict[str, object]] = field(default_factory=list)
+    warnings: list[dict[str, object]] = field(default_factory=list)
+    unmapped: list[dict[str, object]] = field(default_factory=list)
+    unresolved: list[dict[str, object]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class PageFile:
+    path: Path
+    root: Path
+
+
+def find_pages(sources: Iterable[Path]) -> list[PageFile]:
+    """Page files under each source (a file, or a folder walked without following links)."""
+    found: list[PageFile] = []
+    for source in sources:
+        if source.is_file():
+            found.append(PageFile(source, source.parent))
+        elif source.is_dir():
+            found.extend(PageFile(path, source) for path in _walk(source))
+        else:
+            raise SourceError(f"{source}: no such file or folder")
+    return found
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(folder, name)
+            if name.endswith(PAGE_SUFFIXES) and path.is_file():
+                yield path
+
+
+def ingest(sources: Iterable[Path], on_page: Callable[[str], None] | None = None) -> tuple[list[Quad], IngestReport]:
+    """Read, map and report. Pages that fail are listed in the report with their reason."""
+    report = IngestReport()
+    records: list[PageRecord] = []
+    for page_file in find_pages(sources):
+        try:
+            page = read_page(page_file.path, page_file.root)
+            records.append(read_sections(page))
+        except PageError as error:
+            report.failed.append({"file": error.path, "line": error.line, "reason": error.reason})
+        except RecursionError:
+            rel = page_file.path.relative_to(page_file.root).as_posix()
+            report.failed.append({"file": rel, "line": None, "reason": "structure nested too deeply to parse"})
+        if on_page:
+            on_page(page_file.path.name)
+    quads, stats = to_quads(records)
+    report.pages = len(records)
+    report.roles = stats.roles
+    report.asserted_triples = len(set(quads))
+    report.grades_attached = stats.grades
+    report.reporting_lines_attached = stats.reporting_lines
+    report.reporting_lines_to_roles = stats.reporting_to_roles
+    report.extensions = stats.extensions
+    warnings: list[IngestWarning] = [w for record in records for w in record.warnings] + stats.warnings
+    report.warnings = [{"file": w.file, "line": w.line, "message": w.message} for w in warnings]
+    unmapped: list[Unmapped] = [u for record in records for u in record.unmapped]
+    report.unmapped = [{"file": u.file, "line": u.line, "text": u.text, "reason": u.reason} for u in unmapped]
+    report.unresolved = [{"file": f, "line": line, "name": name, "use": use} for f, line, name, use in stats.unresolved]
+    return quads, report

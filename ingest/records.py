@@ -1,0 +1,162 @@
+"""Typed, frozen records passed between the ingest stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+
+
+class BlockKind(Enum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    ITEM = "item"
+    ROW = "row"
+    HTML = "html"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One markdown block with its plain text, links and 1-based source line."""
+
+    kind: BlockKind
+    text: str
+    line: int
+    level: int = 0  # heading level, or list depth (1 = top-level item)
+    links: tuple[Link, ...] = ()
+    cells: tuple[str, ...] = ()  # table rows only
+    parent_line: int | None = None  # nested list items: the line of the item above
+
+
+@dataclass(frozen=True)
+class Unmapped:
+    """Content the ingester read but could not map to a fact; reported, never dropped."""
+
+    file: str
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class IngestWarning:
+    file: str
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """A decoded page: front matter, markdown blocks, and what reading it reported."""
+
+    path: str  # relative to the source folder given
+    key: str  # path without index/extension, e.g. "engineering/security-engineer"
+    department: str | None
+    meta: dict[str, object]
+    blocks: tuple[Block, ...]
+    collapsed: bool = False
+    unmapped: tuple[Unmapped, ...] = ()
+    warnings: tuple[IngestWarning, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A position named on a page (a reporting line, an extended role, an equivalent)."""
+
+    label: str
+    line: int
+    href: str | None = None
+
+
+class ExtendsKind(Enum):
+    ROLE = "role"  # the whole role: responsibilities and requirements
+    RESPONSIBILITIES = "responsibilities"
+    REQUIREMENTS = "requirements"
+
+
+@dataclass(frozen=True)
+class Extension:
+    """'All responsibilities of previous roles plus' (target None = the level below) or
+    'Extends the X responsibilities plus' / 'The X role extends the Y role'."""
+
+    kind: ExtendsKind
+    line: int
+    target: Mention | None = None
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+    line: int
+    links: tuple[Link, ...] = ()
+    details: tuple[str, ...] = ()  # nested sub-items
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A value with the line that states it."""
+
+    value: int
+    line: int
+
+
+@dataclass(frozen=True)
+class HiringStage:
+    order: int
+    text: str
+    line: int
+    interviewer: str | None = None
+    minutes: int | None = None
+
+
+@dataclass(frozen=True)
+class RoleRecord:
+    title: str
+    line: int
+    track: str  # "ic" or "management"
+    grade: Stated | None = None
+    reports_to: tuple[Mention, ...] = ()
+    extensions: tuple[Extension, ...] = ()
+    equivalents: tuple[Mention, ...] = ()
+    manages: tuple[Mention, ...] = ()
+    responsibilities: tuple[Item, ...] = ()
+    requirements: tuple[Item, ...] = ()
+    hiring: tuple[HiringStage, ...] = ()
+    descriptions: tuple[Item, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SpecialtyRecord:
+    title: str
+    line: int
+    responsibilities: tuple[Item, ...] = ()
+    requirements: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    """Everything one page states, before names are resolved across pages."""
+
+    page: Page
+    title: str
+    title_line: int
+    is_team: bool
+    acronyms: dict[str, str] = field(default_factory=dict)  # expansion -> acronym
+    descriptions: tuple[Item, ...] = ()
+    roles: tuple[RoleRecord, ...] = ()
+    responsibilities: tuple[Item, ...] = ()
+    requirements: tuple[Item, ...] = ()
+    indicators: tuple[Item, ...] = ()
+    hiring: tuple[HiringStage, ...] = ()
+    career_steps: tuple[Mention, ...] = ()
+    specialties: tuple[SpecialtyRecord, ...] = ()
+    related_families: tuple[Mention, ...] = ()  # team pages
+    management: tuple[tuple[Mention, Mention], ...] = ()  # (manager, managed)
+    unmapped: tuple[Unmapped, ...] = ()
+    warnings: tuple[IngestWarning, ...] = ()

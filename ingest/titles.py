@@ -1,0 +1,157 @@
+"""Job titles: normalised keys for matching name variants, tracks, aliases and slugs.
+
+Shared by the ingester (resolving names across pages) and the question box (resolving
+"Sr. TPM" or "EVP Engineering" to a role), so both read titles the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+LEVEL_WORDS = (
+    "junior",
+    "associate",
+    "intermediate",
+    "senior",
+    "staff",
+    "principal",
+    "distinguished",
+)
+_ABBREVIATIONS = {
+    "sr": "senior",
+    "jr": "junior",
+    "vp": "vice president",
+    "svp": "senior vice president",
+    "evp": "executive vice president",
+    "avp": "area vice president",
+    "mgr": "manager",
+    "dir": "director",
+    "eng": "engineering",
+    "engr": "engineer",
+    "mgmt": "management",
+    "pm": "program manager",
+    "ic": "individual contributor",
+}
+_STOPWORDS = {"the", "of", "a", "an", "at", "for", "to", "in", "and", "gitlab", "role", "position"}
+_STEMS = {"management": "manag", "manager": "manag", "managers": "manag", "engineers": "engineer"}
+JOB_NOUNS = (
+    "manager|managers|engineer|engineers|director|directors|analyst|administrator|architect|"
+    "representative|specialist|officer|president|vp|evp|svp|avp|chief|head|lead|fellow|"
+    "scientist|designer|writer|counsel|recruiter|coordinator|accountant|controller|consultant|"
+    "partner|developer|researcher|strategist|advocate|executive|intern|agent|auditor|planner|"
+    "buyer|editor|producer|marketer|sourcer|generalist|paralegal|attorney|assistant|expert|"
+    "owner|operator|technician|evangelist|secretary|treasurer|advisor|adviser|trainer|"
+    "programmer|ceo|cfo|cto|coo|cmo|cro|ciso|clo|cpo|tam|csm|sdr|bdr|tpm|itpm|pm|staff|"
+    "principal|associate|leader|investigator|instructor|champion|ambassador|liaison|"
+    "superintendent|supervisor|steward"
+)
+_JOB_NOUN = re.compile(rf"\b({JOB_NOUNS})\b", re.IGNORECASE)
+_NOT_A_TITLE = re.compile(
+    r"(?i)^(how|what|why|when|where|who|which|about|our|your|contact\w*|working|meet|join|welcome|"
+    r"overview|mission|vision|goals?|benefits?|compensation|note|example)\b"
+)
+_MANAGEMENT = re.compile(
+    r"^(senior\s+|sr\.?\s+)?(manager|director|head)\b|\b(director|vice president|vp|evp|svp|avp|chief|"
+    r"head of|ceo|cfo|cto|coo|cmo|cro|ciso|clo|cpo)\b|\bmanager,|\bmanagers?\s+of\b|"
+    r"\b(engineering|senior)\s+manager\b|\bmanagement\s*$",
+    re.IGNORECASE,
+)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens with abbreviations expanded ('Sr. TPM' -> senior, tpm)."""
+    text = text.lower().replace("&", " and ").replace("+", " ")
+    out: list[str] = []
+    for token in re.findall(r"[a-z0-9]+", text):
+        out.extend(_ABBREVIATIONS.get(token, token).split())
+    return out
+
+
+def title_key(text: str) -> str:
+    """Order-preserving key that equates name variants of one title.
+
+    'Director of Engineering' == 'Director, Engineering';
+    'Senior IT Program Management' == 'Senior IT Program Manager';
+    but 'Senior Manager, Engineering' != 'Senior Engineering Manager'.
+    """
+    tokens = [_STEMS.get(w, w) for w in words(text) if w not in _STOPWORDS]
+    return " ".join(tokens)
+
+
+def looks_like_title(text: str) -> bool:
+    """A heading that names a job (has a job noun, is short, is not a sentence)."""
+    if not text or len(text) > 90 or len(text.split()) > 10 or re.search(r"[?!]|\.\s*$", text):
+        return False
+    if _NOT_A_TITLE.match(text):
+        return False
+    return bool(_JOB_NOUN.search(text))
+
+
+def is_level_only(text: str) -> bool:
+    """'Senior', 'Intermediate', 'Staff' alone: a level whose family gives the noun."""
+    tokens = words(text)
+    return bool(tokens) and all(t in LEVEL_WORDS for t in tokens)
+
+
+def track_of(title: str) -> str:
+    """'management' for titles that manage people (Manager, Director, VP, ...), else 'ic'.
+
+    Read from the title alone: 'Technical Program Manager' is an individual contributor,
+    'Manager, IT Program Management' and 'Senior Engineering Manager' manage people."""
+    if re.search(r"\b(individual contributor|fellow|distinguished|staff|principal)\b", title, re.IGNORECASE):
+        if not re.search(r"\b(director|vice president|vp|chief|manager,)", title, re.IGNORECASE):
+            return "ic"
+    return "management" if _MANAGEMENT.search(title) else "ic"
+
+
+def base_title(title: str) -> str:
+    """The title without its leading level words: 'Staff Infrastructure TPM' -> 'Infrastructure TPM'."""
+    parts = title.split()
+    while parts and parts[0].lower().rstrip(".,") in LEVEL_WORDS + ("sr",):
+        parts.pop(0)
+    return " ".join(parts).strip(" ,")
+
+
+def acronym(text: str) -> str:
+    """Initials of the capitalised words: 'Infrastructure Technical Program Manager' -> 'ITPM'."""
+    letters = [w[0] for w in re.findall(r"[A-Za-z][\w]*", text) if w.lower() not in ("of", "and", "the", "for")]
+    return "".join(letters).upper()
+
+
+def slug(text: str) -> str:
+    """A stable IRI path segment; non-Latin titles fall back to a short hash."""
+    value = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if not value:
+        value = "x-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+    return value[:120]
+
+
+def aliases(title: str, acronyms: dict[str, str]) -> list[str]:
+    """Alternative names: the page's acronyms, the acronym of the base title, 'Sr' for 'Senior'."""
+    found: list[str] = []
+    for expansion, short in acronyms.items():
+        pattern = re.compile(re.escape(expansion), re.IGNORECASE)
+        if pattern.search(title):
+            found.append(pattern.sub(short, title))
+    base = re.sub(r"\s*\([^)]*\)", "", base_title(title)).strip()
+    if len(base.split()) >= 3 and "," not in base and not re.search(r"\b[A-Z]{2,}\b", base):
+        short = acronym(base)
+        level = title[: title.find(base)] if base in title else ""
+        found.append(level + short)
+    for name in list(found) + [title]:
+        if re.match(r"(?i)senior\b", name):
+            found.append("Sr " + name[6:].strip())
+        if re.match(r"(?i)intermediate\b", name):
+            found.append(name[12:].strip())
+    for long, short in (("Executive Vice President", "EVP"), ("Executive VP", "EVP"), ("Vice President", "VP")):
+        if long.lower() in title.lower():
+            found.append(re.sub(re.escape(long), short, title, flags=re.IGNORECASE))
+    seen = {title.lower()}
+    unique = []
+    for name in found:
+        name = re.sub(r"\s+", " ", name).strip()
+        if name and name.lower() not in seen:
+            seen.add(name.lower())
+            unique.append(name)
+    return unique

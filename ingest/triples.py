@@ -1,0 +1,251 @@
+"""Stage 4: resolved page records into RDF triples under the jobkg ontology.
+
+Every node carries its source page (prov:wasDerivedFrom) and line (jobkg:sourceLine).
+Facts that link two things (grade, reporting line, extension, equivalence, management,
+career step, description) are also reified as rdf:Statement with their own line, so every
+fact can be traced to the line that states it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from ingest import iris
+from ingest.records import ExtendsKind, HiringStage, IngestWarning, Item, Mention, PageRecord, RoleRecord
+from ingest.resolve import RoleIndex
+from ontology.vocab import ASSERTED_GRAPH, DCTERMS, JOBKG, ORG, PROV, RDF, RDFS, SKOS, XSD_INTEGER
+
+Term = NamedNode | Literal
+
+
+@dataclass
+class MappingStats:
+    """What the mapping attached, for the ingest report."""
+
+    roles: int = 0
+    grades: int = 0
+    reporting_lines: int = 0
+    reporting_to_roles: int = 0
+    extensions: int = 0
+    unresolved: list[tuple[str, int, str, str]] = field(default_factory=list)  # file, line, name, use
+    warnings: list[IngestWarning] = field(default_factory=list)
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.quads: list[Quad] = []
+        self.targets: set[str] = set()
+
+    def add(self, subject: NamedNode, predicate: NamedNode, obj: Term) -> None:
+        self.quads.append(Quad(subject, predicate, obj, ASSERTED_GRAPH))
+
+    def located(self, node: NamedNode, source: NamedNode, line: int) -> None:
+        self.add(node, PROV.wasDerivedFrom, source)
+        self.add(node, JOBKG.sourceLine, _int(line))
+
+    def fact(self, subject: NamedNode, predicate: NamedNode, obj: Term, source: NamedNode, line: int) -> None:
+        self.add(subject, predicate, obj)
+        statement = iris.statement(subject, predicate, obj)
+        self.add(statement, RDF.type, RDF.Statement)
+        self.add(statement, RDF.subject, subject)
+        self.add(statement, RDF.predicate, predicate)
+        self.add(statement, RDF.object, obj)
+        self.located(statement, source, line)
+
+    def labelled(self, node: NamedNode, cls: NamedNode, label: str) -> None:
+        self.add(node, RDF.type, cls)
+        self.add(node, RDFS.label, Literal(label))
+
+
+def _int(value: int) -> Literal:
+    return Literal(str(value), datatype=XSD_INTEGER)
+
+
+class _PageMapper:
+    def __init__(self, page: PageRecord, index: RoleIndex, writer: _Writer, stats: MappingStats) -> None:
+        self.page = page
+        self.index = index
+        self.w = writer
+        self.stats = stats
+        self.source = iris.source(page.page.path)
+        self.key = page.page.key
+
+    def map(self) -> None:
+        w, page = self.w, self.page
+        w.labelled(self.source, JOBKG.SourcePage, page.page.path)
+        w.add(self.source, DCTERMS.identifier, Literal(page.page.path))
+        scope = iris.team(self.key) if page.is_team else iris.family(self.key)
+        w.labelled(scope, JOBKG.Team if page.is_team else JOBKG.JobFamily, page.title)
+        w.add(scope, SKOS.prefLabel, Literal(page.title))
+        w.located(scope, self.source, page.title_line)
+        if page.page.department:
+            department = iris.department(page.page.department)
+            w.labelled(department, JOBKG.Department, page.page.department.replace("-", " ").title())
+            w.add(scope, JOBKG.inDepartment, department)
+        for item in page.descriptions:
+            w.fact(scope, DCTERMS.description, Literal(item.text), self.source, item.line)
+        for mention in page.related_families:
+            self._family_link(scope, JOBKG.relatedFamily, mention)
+        if page.is_team:
+            return
+        self._items(scope, page.responsibilities, JOBKG.hasResponsibility, JOBKG.Responsibility, "responsibility")
+        self._items(scope, page.requirements, JOBKG.hasRequirement, JOBKG.Requirement, "requirement")
+        self._indicators(scope)
+        self._stages(scope, page.hiring)
+        for mention in page.career_steps:
+            self._family_link(scope, JOBKG.careerNextStep, mention)
+        for specialty in page.specialties:
+            node = iris.specialty(scope, specialty.title)
+            w.labelled(node, JOBKG.Specialty, specialty.title)
+            w.located(node, self.source, specialty.line)
+            w.add(scope, JOBKG.hasSpecialty, node)
+            self._items(node, specialty.responsibilities, JOBKG.hasResponsibility, JOBKG.Responsibility, "responsibility")
+            self._items(node, specialty.requirements, JOBKG.hasRequirement, JOBKG.Requirement, "requirement")
+        for role in page.roles:
+            self._role(scope, role)
+        self._ladder()
+        for manager, managed in page.management:
+            boss = self._position(manager, "manager")
+            report = self._position(managed, "managed role")
+            w.fact(boss, JOBKG.manages, report, self.source, managed.line)
+
+    def _role(self, family: NamedNode, role: RoleRecord) -> None:
+        w = self.w
+        node = iris.role(self.key, role.title)
+        self.stats.roles += 1
+        w.labelled(node, JOBKG.Role, role.title)
+        w.add(node, SKOS.prefLabel, Literal(role.title))
+        for alias in role.aliases:
+            w.add(node, SKOS.altLabel, Literal(alias))
+        w.located(node, self.source, role.line)
+        w.add(node, JOBKG.inFamily, family)
+        w.add(node, JOBKG.onTrack, JOBKG.ManagementTrack if role.track == "management" else JOBKG.IndividualContributorTrack)
+        if role.grade:
+            grade = iris.grade(role.grade.value)
+            w.labelled(grade, JOBKG.JobGrade, f"Grade {role.grade.value}")
+            w.add(grade, JOBKG.gradeNumber, _int(role.grade.value))
+            w.fact(node, JOBKG.hasGrade, grade, self.source, role.grade.line)
+            self.stats.grades += 1
+        for mention in role.reports_to:
+            target = self._position(mention, "reporting line")
+            w.fact(node, ORG.reportsTo, target, self.source, mention.line)
+            self.stats.reporting_lines += 1
+            if target.value.startswith(iris.DATA_NS + "role/"):
+                self.stats.reporting_to_roles += 1
+        for extension in role.extensions:
+            self._extension(node, role, extension.kind, extension.target, extension.line)
+        for mention in role.equivalents:
+            w.fact(node, JOBKG.icEquivalentOf, self._position(mention, "equivalent"), self.source, mention.line)
+        for item in role.descriptions:
+            w.fact(node, DCTERMS.description, Literal(item.text), self.source, item.line)
+        self._items(node, role.responsibilities, JOBKG.hasResponsibility, JOBKG.Responsibility, "responsibility")
+        self._items(node, role.requirements, JOBKG.hasRequirement, JOBKG.Requirement, "requirement")
+        self._stages(node, role.hiring)
+
+    def _extension(self, node: NamedNode, role: RoleRecord, kind: ExtendsKind, target: Mention | None, line: int) -> None:
+        if target is None:
+            previous = self.index.previous_on_track(self.page, role)
+            if previous is None:
+                self.stats.warnings.append(
+                    IngestWarning(self.page.page.path, line, f"'{role.title}' inherits from 'previous roles' but is the first on its track")
+                )
+                return
+            other = iris.role(self.key, previous.title)
+        else:
+            other = self._position(target, "extended role")
+        if other == node:
+            self.stats.warnings.append(IngestWarning(self.page.page.path, line, f"'{role.title}' extends itself; ignored"))
+            return
+        predicates = {
+            ExtendsKind.ROLE: (JOBKG.extends, JOBKG.extendsResponsibilities, JOBKG.extendsRequirements),
+            ExtendsKind.RESPONSIBILITIES: (JOBKG.extendsResponsibilities,),
+            ExtendsKind.REQUIREMENTS: (JOBKG.extendsRequirements,),
+        }[kind]
+        for predicate in predicates:
+            self.w.fact(node, predicate, other, self.source, line)
+        self.stats.extensions += 1
+
+    def _position(self, mention: Mention, use: str) -> NamedNode:
+        """A role of the KB if the mention resolves to one, else a reporting-target node."""
+        ref = self.index.resolve(mention, self.page)
+        if ref is not None:
+            return ref.iri
+        node = iris.target(mention.label)
+        if node.value not in self.w.targets:
+            self.w.targets.add(node.value)
+            self.w.labelled(node, JOBKG.ReportingTarget, mention.label)
+        self.w.located(node, self.source, mention.line)
+        self.stats.unresolved.append((self.page.page.path, mention.line, mention.label, use))
+        return node
+
+    def _items(self, scope: NamedNode, items: tuple[Item, ...], link: NamedNode, cls: NamedNode, kind: str) -> None:
+        for index, item in enumerate(items, start=1):
+            node = iris.part(scope, kind, index)
+            self.w.labelled(node, cls, item.text)
+            self.w.located(node, self.source, item.line)
+            self.w.add(node, JOBKG.statedFor, scope)
+            self.w.add(scope, link, node)
+            for detail in item.details:
+                self.w.add(node, RDFS.comment, Literal(detail))
+
+    def _indicators(self, family: NamedNode) -> None:
+        for item in self.page.indicators:
+            href = item.links[0].href if item.links and item.links[0].text == item.text else None
+            node = iris.indicator(href, family, item.text)
+            self.w.labelled(node, JOBKG.PerformanceIndicator, item.text)
+            if href:
+                self.w.add(node, JOBKG.link, Literal(href))
+            self.w.located(node, self.source, item.line)
+            self.w.add(family, JOBKG.hasPerformanceIndicator, node)
+            for detail in item.details:
+                self.w.add(node, RDFS.comment, Literal(detail))
+
+    def _stages(self, scope: NamedNode, stages: tuple[HiringStage, ...]) -> None:
+        for stage in stages:
+            node = iris.part(scope, "hiring-stage", stage.order)
+            self.w.labelled(node, JOBKG.HiringStage, stage.text)
+            self.w.located(node, self.source, stage.line)
+            self.w.add(node, JOBKG.stageOrder, _int(stage.order))
+            self.w.add(node, JOBKG.statedFor, scope)
+            if stage.interviewer:
+                self.w.add(node, JOBKG.interviewer, Literal(stage.interviewer))
+            if stage.minutes is not None:
+                self.w.add(node, JOBKG.durationMinutes, _int(stage.minutes))
+            self.w.add(scope, JOBKG.hasHiringStage, node)
+
+    def _family_link(self, scope: NamedNode, predicate: NamedNode, mention: Mention) -> None:
+        path = iris.job_family_path(mention.href or "")
+        if path is None:
+            return
+        other = iris.family(path)
+        if path not in self.index.pages:
+            self.w.labelled(other, JOBKG.JobFamily, mention.label)
+        self.w.fact(scope, predicate, other, self.source, mention.line)
+
+    def _ladder(self) -> None:
+        """nextLevel between consecutive roles of one track, in page order."""
+        last: dict[str, RoleRecord] = {}
+        for role in self.page.roles:
+            below = last.get(role.track)
+            if below is not None:
+                self.w.fact(iris.role(self.key, below.title), JOBKG.nextLevel, iris.role(self.key, role.title), self.source, role.line)
+            last[role.track] = role
+
+
+def to_quads(pages: list[PageRecord]) -> tuple[list[Quad], MappingStats]:
+    """Map every page; names are resolved across all of them."""
+    index = RoleIndex(pages)
+    writer = _Writer()
+    stats = MappingStats()
+    titles = Counter(page.title.lower() for page in pages if not page.is_team)
+    for page in pages:
+        if titles[page.title.lower()] > 1:
+            stats.warnings.append(IngestWarning(page.page.path, page.title_line, f"another page has the same family title '{page.title}'"))
+        _PageMapper(page, index, writer, stats).map()
+    for page, mention, candidates in index.ambiguous:
+        names = ", ".join(sorted({f"{c.role.title} ({c.page.page.path})" for c in candidates}))
+        stats.warnings.append(IngestWarning(page.page.path, mention.line, f"'{mention.label}' is ambiguous: {names}"))
+    return writer.quads, stats

@@ -1,0 +1,13 @@
+"""The jobkg ontology (OWL in Turtle), its vocabulary, SHACL shapes and the reasoner."""
+
+from pathlib import Path
+
+from pyoxigraph import RdfFormat, Triple, parse
+
+ONTOLOGY_FILE = Path(__file__).with_name("jobkg.ttl")
+ONTOLOGY_IRI = "https://w3id.org/jobkg/ontology"
+
+
+def ontology_triples() -> list[Triple]:
+    """The ontology's own triples."""
+    return [quad.triple for quad in parse(path=str(ONTOLOGY_FILE), format=RdfFormat.TURTLE)]
