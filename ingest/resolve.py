@@ -10,7 +10,7 @@ from pyoxigraph import NamedNode
 
 from ingest import iris
 from ingest.records import Mention, PageRecord, RoleRecord
-from ingest.titles import slug, title_key
+from ingest.titles import LEVEL_WORDS, slug, title_key
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,17 @@ class RoleRef:
         return iris.role(self.page.page.key, self.role.title)
 
 
+
+
+_GENERIC_TOKENS = set(LEVEL_WORDS) | {
+    "manag", "director", "vice", "president", "executive", "head", "lead", "chief", "officer", "engineer",
+    "specialist", "analyst", "individual", "contributor", "group", "team", "member", "leader", "leadership",
+}
+
+
+def is_specific(key: str) -> bool:
+    """'senior manag' names a level, not a role; only titles with a subject resolve across pages."""
+    return any(token not in _GENERIC_TOKENS for token in key.split())
 
 
 class RoleIndex:
@@ -52,6 +63,8 @@ class RoleIndex:
         same_page = [ref for ref in candidates if ref.page is page]
         if len(same_page) == 1:
             return same_page[0]
+        if not is_specific(title_key(mention.label)):
+            return None
         distinct = {(ref.page.page.key, ref.role.title) for ref in candidates}
         if len(distinct) == 1:
             return candidates[0]

@@ -1,0 +1,158 @@
+"""One query interface, two backends: the embedded pyoxigraph store and a remote SPARQL 1.1
+endpoint (SPARQLWrapper). Parameters go in as RDF terms, never as text pasted into the
+query: both backends receive a VALUES block of terms serialised by pyoxigraph (so quotes,
+braces and keywords in a value stay inside one escaped literal). Both return rows of plain
+Python values, so their answers compare equal."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from typing import Protocol
+
+from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, Store
+
+from ontology.vocab import ASSERTED_GRAPH, INFERRED_GRAPH
+
+Row = dict[str, object]
+Term = NamedNode | Literal
+
+DEFAULT_GRAPH_IRI = "https://w3id.org/jobkg/graph/kb"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGER_TYPES = {_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
+
+
+class QueryError(Exception):
+    """A query could not be run (syntax, or the store/endpoint failed); the message says why."""
+
+
+class EndpointError(QueryError):
+    """An endpoint is unreachable, refused the request, or timed out."""
+
+
+class Backend(Protocol):
+    def select(self, sparql: str, bindings: dict[str, Term] | None = None) -> list[Row]: ...
+
+
+def python_value(term: object) -> object:
+    """A result term as a plain value: IRIs as str, integers as int, booleans as bool."""
+    if term is None:
+        return None
+    if isinstance(term, NamedNode):
+        return term.value
+    if isinstance(term, Literal):
+        datatype = term.datatype.value
+        if datatype in _INTEGER_TYPES:
+            return int(term.value)
+        if datatype == _XSD + "boolean":
+            return term.value in ("true", "1")
+        return term.value
+    return str(term)
+
+
+class EmbeddedBackend:
+    """Queries the in-process pyoxigraph store over the asserted and inferred graphs."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def select(self, sparql: str, bindings: dict[str, Term] | None = None) -> list[Row]:
+        try:
+            result = self.store.query(bind_into(sparql, bindings or {}), default_graph=[ASSERTED_GRAPH, INFERRED_GRAPH])
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from None
+        if isinstance(result, QueryBoolean):
+            return [{"result": bool(result)}]
+        if not isinstance(result, QuerySolutions):
+            raise QueryError("only SELECT and ASK queries return rows")
+        names = [v.value for v in result.variables]
+        return [{name: python_value(solution[name]) for name in names} for solution in result]
+
+
+def values_block(bindings: dict[str, Term]) -> str:
+    """A VALUES clause of N-Triples-serialised terms (escaped by pyoxigraph, not by us)."""
+    names = " ".join(f"?{name}" for name in bindings)
+    terms = " ".join(str(term) for term in bindings.values())
+    return f"VALUES ({names}) {{ ({terms}) }}"
+
+
+def bind_into(sparql: str, bindings: dict[str, Term]) -> str:
+    """Put the VALUES block first inside the outermost WHERE, where FILTERs can see it."""
+    if not bindings:
+        return sparql
+    match = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE)
+    if not match:
+        raise QueryError("a parameterised query needs a WHERE { ... } clause")
+    return f"{sparql[: match.end()]}\n  {values_block(bindings)}\n{sparql[match.end() :]}"
+
+
+class EndpointBackend:
+    """Queries a SPARQL 1.1 endpoint; the KB's graph is the query's default graph.
+
+    Credentials come from JOBKG_ENDPOINT_USER / JOBKG_ENDPOINT_PASSWORD and are never printed."""
+
+    def __init__(self, url: str, graph: str | None = DEFAULT_GRAPH_IRI, timeout: float = 30.0) -> None:
+        self.url = url
+        self.graph = graph
+        self.timeout = timeout
+
+    def _wrapper(self, sparql: str):  # noqa: ANN202 - SPARQLWrapper has no type stubs
+        from SPARQLWrapper import JSON, POST, SPARQLWrapper
+
+        wrapper = SPARQLWrapper(self.url)
+        wrapper.setMethod(POST)
+        wrapper.setReturnFormat(JSON)
+        wrapper.setTimeout(int(self.timeout))
+        if self.graph:
+            wrapper.addDefaultGraph(self.graph)
+        user, password = os.environ.get("JOBKG_ENDPOINT_USER"), os.environ.get("JOBKG_ENDPOINT_PASSWORD")
+        if user and password:
+            wrapper.setCredentials(user, password)
+        wrapper.setQuery(sparql)
+        return wrapper
+
+    def select(self, sparql: str, bindings: dict[str, Term] | None = None) -> list[Row]:
+        text = bind_into(sparql, bindings or {})
+        try:
+            response = self._wrapper(text).query()
+            data = json.loads(response.response.read())
+        except Exception as exc:  # SPARQLWrapper raises urllib and its own errors
+            raise EndpointError(describe_endpoint_error(self.url, exc)) from None
+        if "boolean" in data:
+            return [{"result": bool(data["boolean"])}]
+        names = data["head"].get("vars", [])
+        return [{name: _json_value(binding.get(name)) for name in names} for binding in data["results"]["bindings"]]
+
+
+def _json_value(cell: dict[str, str] | None) -> object:
+    if cell is None:
+        return None
+    if cell["type"] == "uri":
+        return cell["value"]
+    datatype = cell.get("datatype", "")
+    if datatype in _INTEGER_TYPES:
+        return int(cell["value"])
+    if datatype == _XSD + "boolean":
+        return cell["value"] in ("true", "1")
+    return cell["value"]
+
+
+def describe_endpoint_error(url: str, exc: Exception) -> str:
+    """One clear line for each way an endpoint can fail."""
+    import socket
+    import urllib.error
+
+    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+    reason = getattr(exc, "reason", None)
+    if isinstance(exc, urllib.error.HTTPError):
+        return f"endpoint {url} answered HTTP {exc.code} {exc.reason}"
+    if isinstance(exc, SPARQLWrapperException):
+        first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return f"endpoint {url} refused the query: {first}"
+    if isinstance(exc, TimeoutError | socket.timeout) or isinstance(reason, TimeoutError | socket.timeout):
+        return f"endpoint {url} did not answer in time"
+    if isinstance(exc, urllib.error.URLError | ConnectionError | OSError):
+        return f"endpoint {url} is unreachable ({reason or exc})"
+    return f"endpoint {url} failed: {type(exc).__name__}: {exc}"
