@@ -29,7 +29,10 @@ def role(key: str, title: str) -> NamedNode:
     return NamedNode(f"{DATA_NS}role/{_path(key)}/{slug(title)}")
 
 
-def target(label: str) -> NamedNode:
+def target(label: str, scope_key: str | None = None) -> NamedNode:
+    """A named position; generic names ('Senior Manager') are scoped to the page's family."""
+    if scope_key:
+        return NamedNode(f"{DATA_NS}target/{_path(scope_key)}/{slug(label)}")
     return NamedNode(f"{DATA_NS}target/{slug(label)}")
 
 

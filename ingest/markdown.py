@@ -62,7 +62,9 @@ def parse_page(raw: bytes, rel: str, department: str | None) -> Page:
     collapsed = _is_collapsed(text)
     if collapsed:
         text = unfold_collapsed(text)
-        warnings.append(IngestWarning(rel, 1, "page is collapsed onto one line; unfolded it (every fact points at line 1)"))
+        warnings.append(
+            IngestWarning(rel, 1, "page is collapsed onto one line; unfolded it (every fact points at line 1)")
+        )
     unmapped: list[Unmapped] = []
     text = _strip_erb(text, rel, unmapped)
     meta, body, body_offset = _split_front_matter(text, rel)
@@ -160,6 +162,9 @@ def _split_front_matter(text: str, rel: str) -> tuple[dict[str, object], str, in
         line = mark.line + 1 if mark else 1
         raise PageError(rel, f"front matter is not valid YAML ({getattr(exc, 'problem', None) or exc})", line) from None
     meta = {str(k): v for k, v in post.metadata.items()} if isinstance(post.metadata, dict) else {}
+    title = re.search(r"^title\s*:", block, re.MULTILINE)
+    if title:
+        meta["_title_line"] = block.count("\n", 0, title.start()) + 1
     offset = block.count("\n")
     return meta, text[len(block) :], offset
 

@@ -20,9 +20,12 @@ _ALL_PREVIOUS = re.compile(
 )
 _ALL_FAMILY = re.compile(r"\ball\s+(?P<what>responsibilities|requirements)\s+listed\s+above", re.IGNORECASE)
 _EXTENDS_NAMED = re.compile(
-    r"\bextends\s+(?:that\s+of\s+)?(?:the\s+)?(?P<target>.+?)\s+(?P<what>responsibilities|requirements)\b", re.IGNORECASE
+    r"\bextends\s+(?:that\s+of\s+)?(?:the\s+)?(?P<target>.+?)\s+(?P<what>responsibilities|requirements)\b",
+    re.IGNORECASE,
 )
-_EXTENDS_ROLE = re.compile(r"\bextends\s+(?:that\s+of\s+)?(?:the\s+)?(?P<target>.+?)\s+(?:role|level|position)\b", re.IGNORECASE)
+_EXTENDS_ROLE = re.compile(
+    r"\bextends\s+(?:that\s+of\s+)?(?:the\s+)?(?P<target>.+?)\s+(?:role|level|position)\b", re.IGNORECASE
+)
 _EQUIVALENT = re.compile(
     r"\b(?:individual(?:\s+contributor)?|IC)\s+equivalent\s+(?:of|to)\s+(?:an?\s+|the\s+)?"
     r"(?P<target>[^.;]+?)(?=\s+role\b|\s+and\b|\s*[.;]|$)",

@@ -23,11 +23,26 @@ class RoleRef:
         return iris.role(self.page.page.key, self.role.title)
 
 
-
-
 _GENERIC_TOKENS = set(LEVEL_WORDS) | {
-    "manag", "director", "vice", "president", "executive", "head", "lead", "chief", "officer", "engineer",
-    "specialist", "analyst", "individual", "contributor", "group", "team", "member", "leader", "leadership",
+    "manag",
+    "director",
+    "vice",
+    "president",
+    "executive",
+    "head",
+    "lead",
+    "chief",
+    "officer",
+    "engineer",
+    "specialist",
+    "analyst",
+    "individual",
+    "contributor",
+    "group",
+    "team",
+    "member",
+    "leader",
+    "leadership",
 }
 
 
@@ -57,9 +72,10 @@ class RoleIndex:
             found = self._by_link(mention, page)
             if found:
                 return found
-        candidates = self.by_key.get(title_key(mention.label), [])
+        key = title_key(mention.label)
+        candidates = self.by_key.get(key, [])
         if not candidates:
-            return None
+            return self._by_prefix_on_page(key, page)
         same_page = [ref for ref in candidates if ref.page is page]
         if len(same_page) == 1:
             return same_page[0]
@@ -73,6 +89,14 @@ class RoleIndex:
             return same_department[0]
         self.ambiguous.append((page, mention, candidates))
         return None
+
+    def _by_prefix_on_page(self, key: str, page: PageRecord) -> RoleRef | None:
+        """'the Senior Manager' on a page whose only Senior Manager is 'Senior Manager, X'."""
+        tokens = key.split()
+        if not tokens:
+            return None
+        matches = [role for role in page.roles if title_key(role.title).split()[: len(tokens)] == tokens]
+        return RoleRef(page, matches[0]) if len(matches) == 1 else None
 
     def _by_link(self, mention: Mention, page: PageRecord) -> RoleRef | None:
         href = mention.href or ""

@@ -16,8 +16,8 @@ from ingest import phrases
 from ingest.records import (
     Block,
     BlockKind,
-    Extension,
     ExtendsKind,
+    Extension,
     HiringStage,
     IngestWarning,
     Item,
@@ -49,7 +49,10 @@ _SECTION_PATTERNS: tuple[tuple[Section, re.Pattern[str]], ...] = tuple(
     (section, re.compile(pattern, re.IGNORECASE))
     for section, pattern in (
         (Section.GRADE, r"(^|\s)(job\s+)?grade$"),
-        (Section.NICE_TO_HAVE, r"(^|\s)(nice[- ]to[- ]haves?|preferred (qualifications|requirements))( requirements?)?$"),
+        (
+            Section.NICE_TO_HAVE,
+            r"(^|\s)(nice[- ]to[- ]haves?|preferred (qualifications|requirements))( requirements?)?$",
+        ),
         (Section.RESPONSIBILITIES, r"(^|\s)(responsib\w*|responsbilit\w*|duties|what you.?ll do)$"),
         (Section.REQUIREMENTS, r"(^|\s)(requirements?|qualifications|what you.?ll need)$"),
         (Section.INDICATORS, r"(^|\s)(performance indicators?|kpis?)$"),
@@ -92,6 +95,7 @@ class _Role:
     requirements: list[Item] = field(default_factory=list)
     hiring: list[HiringStage] = field(default_factory=list)
     descriptions: list[Item] = field(default_factory=list)
+    blocks: int = 0  # content blocks read inside this role's scope
 
 
 @dataclass
@@ -109,7 +113,7 @@ class _PageReader:
     def __init__(self, page: Page) -> None:
         self.page = page
         self.title = str(page.meta.get("title") or "").strip()
-        self.title_line = 1
+        self.title_line = int(page.meta.get("_title_line") or 1)
         self.roles: list[_Role] = []
         self.role: _Role | None = None
         self.specialties: list[_Specialty] = []
@@ -129,6 +133,7 @@ class _PageReader:
         self.unmapped: list[Unmapped] = list(page.unmapped)
         self.warnings: list[IngestWarning] = list(page.warnings)
         self.items_by_line: dict[int, tuple[list[Item], int]] = {}
+        self.levels_seen = False
 
     # ------------------------------------------------------------ headings
 
@@ -162,7 +167,8 @@ class _PageReader:
         self.section, self.section_level, self.other_heading = Section.OTHER, block.level, text
 
     def _is_family_title(self, text: str) -> bool:
-        return bool(self.title) and text.lower() == self.title.lower() and not self.roles
+        """The page's own title repeated as a heading before any level is introduced."""
+        return bool(self.title) and text.lower() == self.title.lower() and not self.roles and not self.levels_seen
 
     def _open_section(self, section: Section, level: int) -> None:
         if self.role is not None and level < self.role.level and section in _ROLE_SECTIONS:
@@ -175,6 +181,7 @@ class _PageReader:
             self.specialty = None
         self.specialties_level = level if section is Section.SPECIALTIES else self.specialties_level
         if section is Section.LEVELS:
+            self.levels_seen = True
             self.section = None
             return
         self.section, self.section_level = section, level
@@ -228,7 +235,9 @@ class _PageReader:
             elif scope.grade is None:
                 scope.grade = stated
             elif scope.grade.value != number:
-                self._warn(block.line, f"'{scope.title}' states grade {scope.grade.value} and grade {number}; kept the first")
+                self._warn(
+                    block.line, f"'{scope.title}' states grade {scope.grade.value} and grade {number}; kept the first"
+                )
             found = True
         targets = phrases.reporting_targets(block.text, block.line, block.links)
         if targets:
@@ -284,14 +293,18 @@ class _PageReader:
             if re.search(r"\bno specialt", block.text, re.IGNORECASE):
                 return
             self.specialties.append(_Specialty(block.text.split(":")[0].strip(), block.line, 99))
-        elif section is Section.GRADE and self._statements(block, scope):
-            return
-        elif self._statements(block, scope):
+        elif (section is Section.GRADE and self._statements(block, scope)) or self._statements(block, scope):
             return
         elif self.page_links_to_families(block):
             self.related.extend(self._family_links(block))
         else:
-            where = f"heading '{self.other_heading}'" if section is Section.OTHER else f"{section.value} section" if section else "no section heading"
+            where = (
+                f"heading '{self.other_heading}'"
+                if section is Section.OTHER
+                else f"{section.value} section"
+                if section
+                else "no section heading"
+            )
             self._unmapped(block, f"list item under {where}, which jobkg does not map")
 
     def _add_item(self, target: list[Item], item: Item) -> None:
@@ -355,7 +368,8 @@ class _PageReader:
             hiring=tuple(self.family_hiring),
             career_steps=tuple(self.career_steps),
             specialties=tuple(
-                SpecialtyRecord(s.title, s.line, tuple(s.responsibilities), tuple(s.requirements)) for s in self.specialties
+                SpecialtyRecord(s.title, s.line, tuple(s.responsibilities), tuple(s.requirements))
+                for s in self.specialties
             ),
             related_families=tuple(self.related),
             management=tuple(self.management),
@@ -367,7 +381,7 @@ class _PageReader:
         """A heading that names a job but states nothing under it only groups other headings."""
         if role.grade or role.reports_to or role.extensions or role.equivalents or role.responsibilities:
             return True
-        if role.requirements or role.hiring or role.descriptions:
+        if role.requirements or role.hiring or role.descriptions or role.blocks:
             return True
         self._warn(role.line, f"heading '{role.title}' names a job but states nothing under it; not taken as a role")
         return False
@@ -379,7 +393,10 @@ class _PageReader:
             if len(roles) == 1 and roles[0].grade is None:
                 roles[0].grade = grades[0]
             elif any(role.grade is None for role in roles):
-                self._warn(grades[0].line, f"grade {grades[0].value} is stated once for a page of {len(roles)} roles; not attached")
+                self._warn(
+                    grades[0].line,
+                    f"grade {grades[0].value} is stated once for a page of {len(roles)} roles; not attached",
+                )
         if self.family.reports_to:
             for role in roles:
                 if not role.reports_to:
@@ -390,7 +407,11 @@ class _PageReader:
         for row in self.grade_rows:
             name = row.cells[0].strip() if row.cells else ""
             number = phrases.grade(row.text)
-            matches = [r for r in roles if name and (r.title.lower() == name.lower() or r.title.lower().startswith(name.lower() + " "))]
+            matches = [
+                r
+                for r in roles
+                if name and (r.title.lower() == name.lower() or r.title.lower().startswith(name.lower() + " "))
+            ]
             if len(matches) == 1 and number is not None:
                 if matches[0].grade is None:
                     matches[0].grade = Stated(number, row.line)
@@ -432,7 +453,11 @@ class _PageReader:
         for record in records:
             key = record.title.lower()
             if key in seen:
-                self._warn(record.line, f"role '{record.title}' is defined twice on the page (first at line {seen[key].line}); kept the first")
+                self._warn(
+                    record.line,
+                    f"role '{record.title}' is defined twice on the page "
+                    f"(first at line {seen[key].line}); kept the first",
+                )
                 continue
             seen[key] = record
         return list(seen.values())
@@ -442,6 +467,8 @@ def read_sections(page: Page) -> PageRecord:
     """Map a page's blocks to a PageRecord; what cannot be mapped is listed as unmapped."""
     reader = _PageReader(page)
     for block in page.blocks:
+        if reader.role is not None and block.kind is not BlockKind.HEADING:
+            reader.role.blocks += 1
         if block.kind is BlockKind.HEADING:
             reader.heading(block)
         elif block.kind is BlockKind.PARAGRAPH:
@@ -453,4 +480,3 @@ def read_sections(page: Page) -> PageRecord:
         else:
             reader._unmapped(block, "raw HTML block")
     return reader.record()
-

@@ -99,16 +99,16 @@ def track_of(title: str) -> str:
 
     Read from the title alone: 'Technical Program Manager' is an individual contributor,
     'Manager, IT Program Management' and 'Senior Engineering Manager' manage people."""
-    if re.search(r"\b(individual contributor|fellow|distinguished|staff|principal)\b", title, re.IGNORECASE):
-        if not re.search(r"\b(director|vice president|vp|chief|manager,)", title, re.IGNORECASE):
-            return "ic"
+    ic_level = re.search(r"\b(individual contributor|fellow|distinguished|staff|principal)\b", title, re.IGNORECASE)
+    if ic_level and not re.search(r"\b(director|vice president|vp|chief|manager,)", title, re.IGNORECASE):
+        return "ic"
     return "management" if _MANAGEMENT.search(title) else "ic"
 
 
 def base_title(title: str) -> str:
     """The title without its leading level words: 'Staff Infrastructure TPM' -> 'Infrastructure TPM'."""
     parts = title.split()
-    while parts and parts[0].lower().rstrip(".,") in LEVEL_WORDS + ("sr",):
+    while parts and parts[0].lower().rstrip(".,") in (*LEVEL_WORDS, "sr"):
         parts.pop(0)
     return " ".join(parts).strip(" ,")
 
@@ -139,7 +139,7 @@ def aliases(title: str, acronyms: dict[str, str]) -> list[str]:
         short = acronym(base)
         level = title[: title.find(base)] if base in title else ""
         found.append(level + short)
-    for name in list(found) + [title]:
+    for name in [*list(found), title]:
         if re.match(r"(?i)senior\b", name):
             found.append("Sr " + name[6:].strip())
         if re.match(r"(?i)intermediate\b", name):

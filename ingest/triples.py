@@ -15,7 +15,8 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from ingest import iris
 from ingest.records import ExtendsKind, HiringStage, IngestWarning, Item, Mention, PageRecord, RoleRecord
-from ingest.resolve import RoleIndex
+from ingest.resolve import RoleIndex, is_specific
+from ingest.titles import title_key
 from ontology.vocab import ASSERTED_GRAPH, DCTERMS, JOBKG, ORG, PROV, RDF, RDFS, SKOS, XSD_INTEGER
 
 Term = NamedNode | Literal
@@ -102,7 +103,9 @@ class _PageMapper:
             w.labelled(node, JOBKG.Specialty, specialty.title)
             w.located(node, self.source, specialty.line)
             w.add(scope, JOBKG.hasSpecialty, node)
-            self._items(node, specialty.responsibilities, JOBKG.hasResponsibility, JOBKG.Responsibility, "responsibility")
+            self._items(
+                node, specialty.responsibilities, JOBKG.hasResponsibility, JOBKG.Responsibility, "responsibility"
+            )
             self._items(node, specialty.requirements, JOBKG.hasRequirement, JOBKG.Requirement, "requirement")
         for role in page.roles:
             self._role(scope, role)
@@ -122,7 +125,11 @@ class _PageMapper:
             w.add(node, SKOS.altLabel, Literal(alias))
         w.located(node, self.source, role.line)
         w.add(node, JOBKG.inFamily, family)
-        w.add(node, JOBKG.onTrack, JOBKG.ManagementTrack if role.track == "management" else JOBKG.IndividualContributorTrack)
+        w.add(
+            node,
+            JOBKG.onTrack,
+            JOBKG.ManagementTrack if role.track == "management" else JOBKG.IndividualContributorTrack,
+        )
         if role.grade:
             grade = iris.grade(role.grade.value)
             w.labelled(grade, JOBKG.JobGrade, f"Grade {role.grade.value}")
@@ -145,19 +152,27 @@ class _PageMapper:
         self._items(node, role.requirements, JOBKG.hasRequirement, JOBKG.Requirement, "requirement")
         self._stages(node, role.hiring)
 
-    def _extension(self, node: NamedNode, role: RoleRecord, kind: ExtendsKind, target: Mention | None, line: int) -> None:
+    def _extension(
+        self, node: NamedNode, role: RoleRecord, kind: ExtendsKind, target: Mention | None, line: int
+    ) -> None:
         if target is None:
             previous = self.index.previous_on_track(self.page, role)
             if previous is None:
                 self.stats.warnings.append(
-                    IngestWarning(self.page.page.path, line, f"'{role.title}' inherits from 'previous roles' but is the first on its track")
+                    IngestWarning(
+                        self.page.page.path,
+                        line,
+                        f"'{role.title}' inherits from 'previous roles' but is the first on its track",
+                    )
                 )
                 return
             other = iris.role(self.key, previous.title)
         else:
             other = self._position(target, "extended role")
         if other == node:
-            self.stats.warnings.append(IngestWarning(self.page.page.path, line, f"'{role.title}' extends itself; ignored"))
+            self.stats.warnings.append(
+                IngestWarning(self.page.page.path, line, f"'{role.title}' extends itself; ignored")
+            )
             return
         predicates = {
             ExtendsKind.ROLE: (JOBKG.extends, JOBKG.extendsResponsibilities, JOBKG.extendsRequirements),
@@ -173,7 +188,8 @@ class _PageMapper:
         ref = self.index.resolve(mention, self.page)
         if ref is not None:
             return ref.iri
-        node = iris.target(mention.label)
+        specific = is_specific(title_key(mention.label)) and not mention.label.startswith(("a ", "an "))
+        node = iris.target(mention.label, None if specific else self.key)
         if node.value not in self.w.targets:
             self.w.targets.add(node.value)
             self.w.labelled(node, JOBKG.ReportingTarget, mention.label)
@@ -231,7 +247,13 @@ class _PageMapper:
         for role in self.page.roles:
             below = last.get(role.track)
             if below is not None:
-                self.w.fact(iris.role(self.key, below.title), JOBKG.nextLevel, iris.role(self.key, role.title), self.source, role.line)
+                self.w.fact(
+                    iris.role(self.key, below.title),
+                    JOBKG.nextLevel,
+                    iris.role(self.key, role.title),
+                    self.source,
+                    role.line,
+                )
             last[role.track] = role
 
 
@@ -243,7 +265,9 @@ def to_quads(pages: list[PageRecord]) -> tuple[list[Quad], MappingStats]:
     titles = Counter(page.title.lower() for page in pages if not page.is_team)
     for page in pages:
         if titles[page.title.lower()] > 1:
-            stats.warnings.append(IngestWarning(page.page.path, page.title_line, f"another page has the same family title '{page.title}'"))
+            stats.warnings.append(
+                IngestWarning(page.page.path, page.title_line, f"another page has the same family title '{page.title}'")
+            )
         _PageMapper(page, index, writer, stats).map()
     for page, mention, candidates in index.ambiguous:
         names = ", ".join(sorted({f"{c.role.title} ({c.page.page.path})" for c in candidates}))

@@ -22,7 +22,7 @@ from queries import catalog
 from queries.answer import ask
 from queries.backends import QueryError
 
-out = Console(highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 PROGRESS_FROM_PAGES = 50
@@ -37,7 +37,9 @@ def _kb_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="jobkg", description="A graph knowledge base of a company's job architecture.")
+    parser = argparse.ArgumentParser(
+        prog="jobkg", description="A graph knowledge base of a company's job architecture."
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = commands.add_parser("build", help="ingest pages, reason, report; optionally write the KB (TriG)")
@@ -56,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--asserted-only", action="store_true", help="leave out the reasoner's inferred triples")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
 
-    question = commands.add_parser("ask", help="ask a question, e.g. \"who does a Staff ITPM report to\"")
+    question = commands.add_parser("ask", help='ask a question, e.g. "who does a Staff ITPM report to"')
     question.add_argument("question")
     _kb_options(question)
     question.add_argument("--json", action="store_true")
@@ -74,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("role")
     _kb_options(explain)
     explain.add_argument("--json", action="store_true")
+    push = commands.add_parser("push", help="load the KB into a SPARQL 1.1 store (replaces its graph)")
+    _kb_options(push)
+    push.add_argument("--update-endpoint", help="where updates go (default: --endpoint with /query -> /update)")
     return parser
 
 
@@ -104,7 +109,9 @@ def _build(args: argparse.Namespace) -> KnowledgeBase:
     columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"))
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("", total=total)
-        return KnowledgeBase.build(sources, reasoner=args.reasoner, on_page=lambda name: progress.update(task, advance=1, description=name))
+        return KnowledgeBase.build(
+            sources, reasoner=args.reasoner, on_page=lambda name: progress.update(task, advance=1, description=name)
+        )
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
@@ -280,7 +287,18 @@ def _cmd_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_push(args: argparse.Namespace) -> int:
+    if not args.endpoint:
+        err.print("jobkg: error: push needs --endpoint URL", markup=False)
+        return 2
+    kb = KnowledgeBase.load(args.kb) if args.kb else _build(args)
+    count = kb.push(args.endpoint, args.graph, args.update_endpoint)
+    out.print(f"pushed {count} triples to {args.endpoint}", markup=False)
+    return 0
+
+
 COMMANDS = {
+    "push": _cmd_push,
     "build": _cmd_build,
     "roles": _cmd_roles,
     "export": _cmd_export,

@@ -153,6 +153,16 @@ class KnowledgeBase:
     def save(self, path: Path) -> None:
         path.write_bytes(self.export("nquads" if path.suffix in (".nq", ".nquads") else "trig"))
 
+    def push(self, url: str, graph: str | None = None, update_url: str | None = None) -> int:
+        """Replace the KB's graph at a SPARQL 1.1 endpoint with this KB (asserted and inferred)."""
+        from queries.backends import DEFAULT_GRAPH_IRI
+
+        triples = sorted({q.triple for q in self.quads()}, key=str)
+        EndpointBackend(url, graph or DEFAULT_GRAPH_IRI, update_url=update_url).replace_graph(
+            triples, graph or DEFAULT_GRAPH_IRI
+        )
+        return len(triples)
+
     def _require_store(self) -> Store:
         if self.store is None:
             raise ParamError("this needs the embedded store; it is not available for a remote endpoint")
@@ -172,7 +182,10 @@ class KnowledgeBase:
         known = {p.name: p for p in query.params}
         unknown = set(params) - set(known)
         if unknown:
-            raise ParamError(f"query '{query.name}' has no parameter {', '.join(sorted(unknown))}; it takes: {', '.join(known) or 'none'}")
+            raise ParamError(
+                f"query '{query.name}' has no parameter {', '.join(sorted(unknown))}; "
+                f"it takes: {', '.join(known) or 'none'}"
+            )
         bindings: dict[str, NamedNode | Literal] = {}
         for name, param in known.items():
             if name not in params:
@@ -292,16 +305,17 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 """
-_ROLE_TABLE = catalog.get("roles").sparql.replace(
-    "FILTER(CONTAINS(LCASE(?family_title), LCASE(?title_contains)))", ""
-)
-_ROLE_LINKS = _PREFIXES + """
+_ROLE_TABLE = catalog.get("roles").sparql.replace("FILTER(CONTAINS(LCASE(?family_title), LCASE(?title_contains)))", "")
+_ROLE_LINKS = (
+    _PREFIXES
+    + """
 SELECT ?role ?kind ?label ?other WHERE {
   ?role a jobkg:Role .
   {
     ?role org:reportsTo ?other . ?other rdfs:label ?label . BIND("reports_to" AS ?kind)
   } UNION {
-    ?role jobkg:extendsResponsibilities|jobkg:extendsRequirements ?other . ?other rdfs:label ?label . BIND("extends" AS ?kind)
+    ?role jobkg:extendsResponsibilities|jobkg:extendsRequirements ?other .
+    ?other rdfs:label ?label . BIND("extends" AS ?kind)
   } UNION {
     ?role skos:altLabel ?label . BIND("alias" AS ?kind)
   } UNION {
@@ -310,7 +324,10 @@ SELECT ?role ?kind ?label ?other WHERE {
 }
 ORDER BY ?role ?kind ?label
 """
-_ROLE_ITEMS = _PREFIXES + """
+)
+_ROLE_ITEMS = (
+    _PREFIXES
+    + """
 SELECT ?role ?kind ?text ?own ?stated_for ?line WHERE {
   ?role a jobkg:Role .
   { ?role jobkg:hasResponsibility ?item . BIND("responsibility" AS ?kind) }
@@ -322,7 +339,10 @@ SELECT ?role ?kind ?text ?own ?stated_for ?line WHERE {
 }
 ORDER BY ?role DESC(?own) ?line ?text
 """
-_STATED_REPORTING = _PREFIXES + """
+)
+_STATED_REPORTING = (
+    _PREFIXES
+    + """
 SELECT ?from ?from_label ?file ?line WHERE {
   ?statement rdf:predicate org:reportsTo ; rdf:object ?target ; rdf:subject ?from ;
              jobkg:sourceLine ?line ; prov:wasDerivedFrom/dcterms:identifier ?file .
@@ -330,3 +350,4 @@ SELECT ?from ?from_label ?file ?line WHERE {
 }
 ORDER BY ?file ?line
 """
+)

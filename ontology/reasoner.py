@@ -152,7 +152,7 @@ def _close(hierarchy: dict[NamedNode, set[NamedNode]]) -> None:
     changed = True
     while changed:
         changed = False
-        for sub, supers in list(hierarchy.items()):
+        for supers in list(hierarchy.values()):
             extra = set().union(*(hierarchy.get(s, set()) for s in supers)) - supers
             if extra:
                 supers |= extra

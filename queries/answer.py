@@ -111,66 +111,127 @@ def _compare(title: str, rows: list[Row]) -> str:
 
 
 INTENTS: tuple[Intent, ...] = (
-    Intent("compare", "compare-roles", (
-        rf"^compare {_X} (?:and|with|to|vs\.?|versus) {_Y}$",
-        rf"^(?:what is the )?difference between {_X} and {_Y}$",
-        rf"^what does {_X} (?:add|have) (?:over|beyond|more than) {_Y}$",
-    ), _compare),
-    Intent("reports_to", "reports-to", (
-        rf"^who (?:does|do|did|would|will) {_X} report(?:s|ing)? (?:in)?to$",
-        rf"^(?:to )?whom does {_X} report(?: to)?$",
-        rf"^(?:who is|who's) (?:the )?(?:manager|boss|supervisor) of {_X}$",
-        rf"^(?:what is )?(?:the )?reporting line (?:of|for) {_X}$",
-        rf"^{_X} reports? to (?:who|whom)$",
-    ), _reports_to),
-    Intent("direct_reports", "all-reports", (
-        rf"^who reports (?:directly )?(?:in)?to {_X}$",
-        rf"^who (?:does|do) {_X} manage$",
-        rf"^(?:who are )?(?:the )?(?:direct )?reports of {_X}$",
-    ), _reports),
-    Intent("roles_at_grade", "roles-at-grade", (
-        r"^(?:which|what) (?:roles?|jobs?|positions?) (?:are |is )?(?:at|in|on) (?:job )?grade (?P<n>\d+)$",
-        r"^(?:roles?|jobs?) (?:at|in) (?:job )?grade (?P<n>\d+)$",
-        r"^grade (?P<n>\d+) (?:roles?|jobs?)$",
-    ), _grade_roles, param="grade"),
-    Intent("grade", "role-grade", (
-        rf"^what(?:'s| is)? (?:the )?(?:job )?grade (?:is |of |for )?{_X}$",
-        rf"^(?:which|what) grade (?:is|does) {_X}(?: have| at)?$",
-        rf"^{_X}(?:'s| job)? grade$",
-    ), _grade),
-    Intent("responsibilities", "responsibilities", (
-        rf"^what does {_X} do$",
-        rf"^(?:what are )?(?:the )?(?:responsibilities|duties) (?:of|for) {_X}$",
-        rf"^{_X}(?:'s)? responsibilities$",
-    ), _items("responsibilities")),
-    Intent("requirements", "requirements", (
-        rf"^(?:what are )?(?:the )?(?:requirements|qualifications) (?:of|for) {_X}$",
-        rf"^what (?:does it take|do i need) to (?:be|become) {_X}$",
-        rf"^{_X}(?:'s)? requirements$",
-    ), _items("requirements")),
-    Intent("next_level", "adjacent-levels", (
-        rf"^what (?:comes|is) (?:after|above|next after) {_X}$",
-        rf"^(?:what is )?(?:the )?next (?:level|step|role) (?:after|above|for|from) {_X}$",
-        rf"^(?:where can|how can) {_X} (?:be promoted|get promoted|grow)(?: to)?$",
-    ), _adjacent("next")),
-    Intent("previous_level", "adjacent-levels", (
-        rf"^what (?:comes|is) (?:before|below) {_X}$",
-        rf"^(?:what is )?(?:the )?(?:previous|prior|lower) (?:level|role) (?:before|below|for|from) {_X}$",
-    ), _adjacent("previous")),
-    Intent("interviewers", "interviewers", (
-        rf"^who interviews (?:candidates )?(?:for )?{_X}$",
-        rf"^(?:what is )?(?:the )?(?:hiring|interview) process (?:of|for) {_X}$",
-        rf"^how (?:do i|to) (?:get hired|apply) (?:as|for) {_X}$",
-    ), _interviewers),
-    Intent("indicators", "performance-indicators", (
-        rf"^(?:what are )?(?:the )?(?:performance indicators|kpis|pis|metrics) (?:of|for) {_X}$",
-        rf"^how is {_X} measured$",
-    ), _indicators),
-    Intent("equivalent", "equivalents", (
-        rf"^(?:what is )?(?:the )?(?:ic|individual contributor|manager|management) equivalent (?:of|to|for) {_X}$",
-        rf"^what is {_X} equivalent to$",
-        rf"^{_X}(?:'s)? (?:ic )?equivalent$",
-    ), _equivalents),
+    Intent(
+        "compare",
+        "compare-roles",
+        (
+            rf"^compare {_X} (?:and|with|to|vs\.?|versus) {_Y}$",
+            rf"^(?:what is the )?difference between {_X} and {_Y}$",
+            rf"^what does {_X} (?:add|have) (?:over|beyond|more than) {_Y}$",
+        ),
+        _compare,
+    ),
+    Intent(
+        "reports_to",
+        "reports-to",
+        (
+            rf"^who (?:does|do|did|would|will) {_X} report(?:s|ing)? (?:in)?to$",
+            rf"^(?:to )?whom does {_X} report(?: to)?$",
+            rf"^(?:who is|who's) (?:the )?(?:manager|boss|supervisor) of {_X}$",
+            rf"^(?:what is )?(?:the )?reporting line (?:of|for) {_X}$",
+            rf"^{_X} reports? to (?:who|whom)$",
+        ),
+        _reports_to,
+    ),
+    Intent(
+        "direct_reports",
+        "all-reports",
+        (
+            rf"^who reports (?:directly )?(?:in)?to {_X}$",
+            rf"^who (?:does|do) {_X} manage$",
+            rf"^(?:who are )?(?:the )?(?:direct )?reports of {_X}$",
+        ),
+        _reports,
+    ),
+    Intent(
+        "roles_at_grade",
+        "roles-at-grade",
+        (
+            r"^(?:which|what) (?:roles?|jobs?|positions?) (?:are |is )?(?:at|in|on) (?:job )?grade (?P<n>\d+)$",
+            r"^(?:roles?|jobs?) (?:at|in) (?:job )?grade (?P<n>\d+)$",
+            r"^grade (?P<n>\d+) (?:roles?|jobs?)$",
+        ),
+        _grade_roles,
+        param="grade",
+    ),
+    Intent(
+        "grade",
+        "role-grade",
+        (
+            rf"^what(?:'s| is)? (?:the )?(?:job )?grade (?:is |of |for )?{_X}$",
+            rf"^(?:which|what) grade (?:is|does) {_X}(?: have| at)?$",
+            rf"^{_X}(?:'s| job)? grade$",
+        ),
+        _grade,
+    ),
+    Intent(
+        "responsibilities",
+        "responsibilities",
+        (
+            rf"^what does {_X} do$",
+            rf"^(?:what are )?(?:the )?(?:responsibilities|duties) (?:of|for) {_X}$",
+            rf"^{_X}(?:'s)? responsibilities$",
+        ),
+        _items("responsibilities"),
+    ),
+    Intent(
+        "requirements",
+        "requirements",
+        (
+            rf"^(?:what are )?(?:the )?(?:requirements|qualifications) (?:of|for) {_X}$",
+            rf"^what (?:does it take|do i need) to (?:be|become) {_X}$",
+            rf"^{_X}(?:'s)? requirements$",
+        ),
+        _items("requirements"),
+    ),
+    Intent(
+        "next_level",
+        "adjacent-levels",
+        (
+            rf"^what (?:comes|is) (?:after|above|next after) {_X}$",
+            rf"^(?:what is )?(?:the )?next (?:level|step|role) (?:after|above|for|from) {_X}$",
+            rf"^(?:where can|how can) {_X} (?:be promoted|get promoted|grow)(?: to)?$",
+        ),
+        _adjacent("next"),
+    ),
+    Intent(
+        "previous_level",
+        "adjacent-levels",
+        (
+            rf"^what (?:comes|is) (?:before|below) {_X}$",
+            rf"^(?:what is )?(?:the )?(?:previous|prior|lower) (?:level|role) (?:before|below|for|from) {_X}$",
+        ),
+        _adjacent("previous"),
+    ),
+    Intent(
+        "interviewers",
+        "interviewers",
+        (
+            rf"^who interviews (?:candidates )?(?:for )?{_X}$",
+            rf"^(?:what is )?(?:the )?(?:hiring|interview) process (?:of|for) {_X}$",
+            rf"^how (?:do i|to) (?:get hired|apply) (?:as|for) {_X}$",
+        ),
+        _interviewers,
+    ),
+    Intent(
+        "indicators",
+        "performance-indicators",
+        (
+            rf"^(?:what are )?(?:the )?(?:performance indicators|kpis|pis|metrics) (?:of|for) {_X}$",
+            rf"^how is {_X} measured$",
+        ),
+        _indicators,
+    ),
+    Intent(
+        "equivalent",
+        "equivalents",
+        (
+            rf"^(?:what is )?(?:the )?(?:ic|individual contributor|manager|management) equivalent (?:of|to|for) {_X}$",
+            rf"^what is {_X} equivalent to$",
+            rf"^{_X}(?:'s)? (?:ic )?equivalent$",
+        ),
+        _equivalents,
+    ),
 )
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 from typing import Protocol
 
-from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, Store
+from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, RdfFormat, Store, Triple, serialize
 
 from ontology.vocab import ASSERTED_GRAPH, INFERRED_GRAPH
 
@@ -92,19 +93,26 @@ class EndpointBackend:
 
     Credentials come from JOBKG_ENDPOINT_USER / JOBKG_ENDPOINT_PASSWORD and are never printed."""
 
-    def __init__(self, url: str, graph: str | None = DEFAULT_GRAPH_IRI, timeout: float = 30.0) -> None:
+    def __init__(
+        self,
+        url: str,
+        graph: str | None = DEFAULT_GRAPH_IRI,
+        timeout: float = 30.0,
+        update_url: str | None = None,
+    ) -> None:
         self.url = url
         self.graph = graph
         self.timeout = timeout
+        self.update_url = update_url or default_update_url(url)
 
-    def _wrapper(self, sparql: str):  # noqa: ANN202 - SPARQLWrapper has no type stubs
+    def _wrapper(self, sparql: str, update: bool = False):  # noqa: ANN202 - SPARQLWrapper has no type stubs
         from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
-        wrapper = SPARQLWrapper(self.url)
+        wrapper = SPARQLWrapper(self.url, updateEndpoint=self.update_url)
         wrapper.setMethod(POST)
         wrapper.setReturnFormat(JSON)
         wrapper.setTimeout(int(self.timeout))
-        if self.graph:
+        if self.graph and not update:
             wrapper.addDefaultGraph(self.graph)
         user, password = os.environ.get("JOBKG_ENDPOINT_USER"), os.environ.get("JOBKG_ENDPOINT_PASSWORD")
         if user and password:
@@ -123,6 +131,26 @@ class EndpointBackend:
             return [{"result": bool(data["boolean"])}]
         names = data["head"].get("vars", [])
         return [{name: _json_value(binding.get(name)) for name in names} for binding in data["results"]["bindings"]]
+
+    def replace_graph(self, triples: list[Triple], graph: str, retries: int = 3) -> None:
+        """Replace a named graph in one SPARQL UPDATE request: one transaction, so a failure
+        half-way leaves the previous graph as it was. Retries connection failures, not refusals."""
+        body = serialize(triples, format=RdfFormat.N_TRIPLES).decode("utf-8")
+        update = f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}}} }}"
+        for attempt in range(1, retries + 1):
+            try:
+                self._wrapper(update, update=True).query()
+                return
+            except Exception as exc:  # SPARQLWrapper raises urllib and its own errors
+                message = describe_endpoint_error(self.update_url, exc)
+                if attempt == retries or "answered HTTP 4" in message or "refused the request" in message:
+                    raise EndpointError(message) from None
+                time.sleep(0.5 * 2 ** (attempt - 1))
+
+
+def default_update_url(url: str) -> str:
+    """Oxigraph and Fuseki answer updates at .../update beside .../query or .../sparql."""
+    return re.sub(r"/(query|sparql)/?$", "/update", url)
 
 
 def _json_value(cell: dict[str, str] | None) -> object:
@@ -143,14 +171,24 @@ def describe_endpoint_error(url: str, exc: Exception) -> str:
     import socket
     import urllib.error
 
-    from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+    from SPARQLWrapper import SPARQLExceptions as errors
 
+    statuses = {
+        errors.QueryBadFormed: "400 (the server rejected the query)",
+        errors.Unauthorized: "401 (credentials missing or wrong: set JOBKG_ENDPOINT_USER / JOBKG_ENDPOINT_PASSWORD)",
+        errors.EndPointNotFound: "404 (no SPARQL endpoint at that URL)",
+        errors.URITooLong: "414 (request too long)",
+        errors.EndPointInternalError: "500 (server error)",
+    }
     reason = getattr(exc, "reason", None)
     if isinstance(exc, urllib.error.HTTPError):
         return f"endpoint {url} answered HTTP {exc.code} {exc.reason}"
-    if isinstance(exc, SPARQLWrapperException):
+    for kind, status in statuses.items():
+        if isinstance(exc, kind):
+            return f"endpoint {url} answered HTTP {status}"
+    if isinstance(exc, errors.SPARQLWrapperException):
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        return f"endpoint {url} refused the query: {first}"
+        return f"endpoint {url} refused the request: {first}"
     if isinstance(exc, TimeoutError | socket.timeout) or isinstance(reason, TimeoutError | socket.timeout):
         return f"endpoint {url} did not answer in time"
     if isinstance(exc, urllib.error.URLError | ConnectionError | OSError):

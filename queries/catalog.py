@@ -69,7 +69,9 @@ def parse_query_file(path: Path) -> CannedQuery:
     for required in ("title", "description"):
         if required not in header:
             raise CatalogError(f"{path.name}: header has no '{required}:' line")
-    return CannedQuery(path.stem, header["title"], header["description"], tuple(params), path.read_text(encoding="utf-8"))
+    return CannedQuery(
+        path.stem, header["title"], header["description"], tuple(params), path.read_text(encoding="utf-8")
+    )
 
 
 @cache

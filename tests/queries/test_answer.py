@@ -1,0 +1,70 @@
+"""The question box on the seeds: intents, shorthand, honest 'not stated', unknown names."""
+
+from __future__ import annotations
+
+import pytest
+
+from queries.answer import ask
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "expected"),
+    [
+        ("who does a Staff ITPM report to", "reports_to", "Vice President of Infrastructure & Quality"),
+        ("Who does the Staff ITPM report to?", "reports_to", "Vice President of Infrastructure & Quality"),
+        ("whom does a Principal ITPM report to", "reports_to", "Vice President of Infrastructure & Quality"),
+        ("who does a Senior TPM report to", "reports_to", "a Director or above"),
+        ("who does a Sr. TPM report to?", "reports_to", "a Director or above"),
+        ("what grade is a Senior TPM", "grade", "grade 7"),
+        ("What is the grade of Principal IT PM?", "grade", "grade 9"),
+        ("what grade is EVP Engineering", "grade", "grade 12"),
+        ("which roles are at grade 10", "roles_at_grade", "Director, Engineering"),
+        ("what comes after Senior IT Program Manager", "next_level", "Staff IT Program Manager"),
+        ("what comes before Staff ITPM", "previous_level", "Senior Infrastructure Technical Program Manager"),
+        ("what is the IC equivalent of Engineering Fellow", "equivalent", "VP of Engineering"),
+        ("who reports to Senior Manager, Engineering", "direct_reports", "Frontend Engineering Manager"),
+        ("who interviews for Staff ITPM", "interviewers", "Global Recruiters"),
+        ("performance indicators of Staff TPM", "indicators", "GitLab.com Availability"),
+    ],
+)
+def test_questions(seeds_kb, question, intent, expected):
+    answer = ask(seeds_kb, question)
+    assert answer.intent == intent
+    assert expected in answer.answer
+    assert answer.sparql
+
+
+def test_responsibilities_count_own_and_inherited(seeds_kb):
+    answer = ask(seeds_kb, "what does a Staff ITPM do?")
+    assert answer.answer.startswith("Staff Infrastructure Technical Program Manager has 28 responsibilities")
+    assert all(s["file"].endswith(".md") and s["line"] for s in answer.sources)
+
+
+def test_not_stated_is_said_never_guessed(seeds_kb):
+    assert "not stated" in ask(seeds_kb, "what grade is Senior Manager, Engineering").answer
+    assert "not stated" in ask(seeds_kb, "who does Staff IT Program Manager report to").answer
+
+
+def test_compare_two_roles(seeds_kb):
+    answer = ask(seeds_kb, "compare Staff ITPM and Senior ITPM")
+    assert answer.intent == "compare" and len(answer.entities) == 2
+    texts = {r["text"] for r in answer.rows}
+    assert "Develop repeatable, scalable, efficient, and effective processes" in texts
+
+
+def test_ambiguous_mention_lists_candidates(seeds_kb):
+    answer = ask(seeds_kb, "what grade is a Staff program manager")
+    assert len(answer.candidates) >= 2
+    assert answer.rows == []
+
+
+def test_unknown_role_suggests_close_names(seeds_kb):
+    answer = ask(seeds_kb, "what grade is a Staf Infrastucture Technical Program Manager")
+    assert "No role matches" in answer.answer
+    assert any("Staff Infrastructure" in c["title"] for c in answer.candidates)
+
+
+def test_unmappable_question_points_to_queries(seeds_kb):
+    answer = ask(seeds_kb, "tell me about hiring stages and interviewers please")
+    assert answer.intent is None
+    assert "interviewers" in [q["name"] for q in answer.suggested_queries]
