@@ -79,6 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
     push = commands.add_parser("push", help="load the KB into a SPARQL 1.1 store (replaces its graph)")
     _kb_options(push)
     push.add_argument("--update-endpoint", help="where updates go (default: --endpoint with /query -> /update)")
+    bench = commands.add_parser("bench", help="measure every stage side by side (see docs/performance.md)")
+    bench.add_argument("sources", nargs="*", type=Path, help="page files or folders (default: the bundled corpus)")
+    bench.add_argument("--only", choices=["ingest", "reason", "query"], help="run one stage")
+    bench.add_argument("--json", action="store_true")
     return parser
 
 
@@ -297,7 +301,30 @@ def _cmd_push(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_bench(args: argparse.Namespace) -> int:
+    from jobkg.bench import run as run_bench
+
+    result = run_bench(args.sources or [BUNDLED_CORPUS], only=args.only)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    out.print(f"machine: {result['machine']}", markup=False)
+    out.print(f"corpus: {result['corpus']}", markup=False)
+    for stage in ("ingest", "reason"):
+        if stage in result:
+            out.print(f"{stage}: {result[stage]}", markup=False)
+    if "query" in result:
+        table = Table("query", "p50 ms", "p95 ms", "rdflib p50 ms", "speed-up")
+        for name, times in result["query"].items():
+            speedup = times["rdflib_p50_ms"] / times["p50_ms"] if times["p50_ms"] else 0
+            p50, p95, rdflib_p50 = times["p50_ms"], times["p95_ms"], times["rdflib_p50_ms"]
+            table.add_row(name, f"{p50:.2f}", f"{p95:.2f}", f"{rdflib_p50:.1f}", f"{speedup:.0f}x")
+        out.print(table)
+    return 0
+
+
 COMMANDS = {
+    "bench": _cmd_bench,
     "push": _cmd_push,
     "build": _cmd_build,
     "roles": _cmd_roles,
