@@ -317,7 +317,7 @@ def _sources(kb: KnowledgeBase, rows: list[Row], role: Named) -> list[dict[str, 
     if not found:
         found = [
             {"file": r["file"], "line": r["line"]}
-            for r in kb.run("roles", {"title_contains": ""})
+            for r in kb.run("roles")
             if r["role"] == role.iri
         ]
     return list({(s["file"], s["line"]): s for s in found}.values())

@@ -14,7 +14,6 @@ from typing import Protocol
 
 from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, RdfFormat, Store, Triple, serialize
 
-from ontology.vocab import ASSERTED_GRAPH, INFERRED_GRAPH
 
 Row = dict[str, object]
 Term = NamedNode | Literal
@@ -38,11 +37,12 @@ class Backend(Protocol):
 
 def python_value(term: object) -> object:
     """A result term as a plain value: IRIs as str, integers as int, booleans as bool."""
+    kind = type(term)
+    if kind is NamedNode:
+        return term.value
     if term is None:
         return None
-    if isinstance(term, NamedNode):
-        return term.value
-    if isinstance(term, Literal):
+    if kind is Literal:
         datatype = term.datatype.value
         if datatype in _INTEGER_TYPES:
             return int(term.value)
@@ -60,7 +60,8 @@ class EmbeddedBackend:
 
     def select(self, sparql: str, bindings: dict[str, Term] | None = None) -> list[Row]:
         try:
-            result = self.store.query(bind_into(sparql, bindings or {}), default_graph=[ASSERTED_GRAPH, INFERRED_GRAPH])
+            # The store holds only the KB's graphs (asserted, inferred): their union is the KB.
+            result = self.store.query(bind_into(sparql, bindings or {}), use_default_graph_as_union=True)
         except SyntaxError as exc:
             raise QueryError(f"SPARQL syntax error: {exc}") from None
         if isinstance(result, QueryBoolean):
@@ -68,7 +69,7 @@ class EmbeddedBackend:
         if not isinstance(result, QuerySolutions):
             raise QueryError("only SELECT and ASK queries return rows")
         names = [v.value for v in result.variables]
-        return [{name: python_value(solution[name]) for name in names} for solution in result]
+        return [dict(zip(names, map(python_value, solution), strict=True)) for solution in result]
 
 
 def values_block(bindings: dict[str, Term]) -> str:
