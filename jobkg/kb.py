@@ -23,6 +23,7 @@ from ontology.vocab import ASSERTED_GRAPH, INFERRED_GRAPH, XSD_INTEGER
 from queries import catalog
 from queries.backends import Backend, EmbeddedBackend, EndpointBackend, Row
 from queries.mentions import Resolution, Resolver
+from queries.readonly import ReadOnlyResult, run_read_only
 
 BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "data" / "handbook"
 
@@ -233,6 +234,33 @@ class KnowledgeBase:
 
     def roles(self) -> list[dict[str, object]]:
         """One object per role: the `jobkg roles --json` view, with inherited items traced."""
+        return [dict(role) for role in self._roles]
+
+    def role(self, iri: str) -> dict[str, object]:
+        for role in self._roles:
+            if role["iri"] == iri:
+                return role
+        raise UnresolvedNameError("role", Resolution(iri))
+
+    def role_view(self, iri: str) -> dict[str, object]:
+        """Everything the app's role page shows, from the same queries the CLI runs."""
+        params = {"role": iri}
+        return {
+            "role": self.role(iri),
+            "levels": self.run("adjacent-levels", params),
+            "chain": self.run("reporting-chain", params),
+            "reports": self.run("all-reports", params),
+            "equivalents": self.run("equivalents", params),
+            "indicators": self.run("performance-indicators", params),
+            "hiring": self.run("interviewers", params),
+        }
+
+    def sparql(self, text: str, timeout_s: float = 5.0, row_cap: int = 1000) -> ReadOnlyResult:
+        """A user's own read-only query, with a timeout and a row cap."""
+        return run_read_only(self.store, self.backend, text, timeout_s, row_cap)
+
+    @cached_property
+    def _roles(self) -> list[dict[str, object]]:
         rows = self.select(_ROLE_TABLE)
         roles: dict[str, dict[str, object]] = {}
         for row in rows:

@@ -14,7 +14,6 @@ from typing import Protocol
 
 from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, RdfFormat, Store, Triple, serialize
 
-
 Row = dict[str, object]
 Term = NamedNode | Literal
 

@@ -1,0 +1,119 @@
+"""The org graph as networkx: roles, families and reporting targets, with reports-to,
+extends, next-level and equivalence edges. Feeds the app's explorer (as Cytoscape
+elements) and the GraphML / GEXF exports for Gephi and yEd."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+if TYPE_CHECKING:
+    from jobkg.kb import KnowledgeBase
+
+EDGE_KINDS = ("reports to", "extends", "next level", "equivalent", "in family")
+NODE_KINDS = ("role", "family", "reporting target")
+
+_NODES = """PREFIX jobkg: <https://w3id.org/jobkg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?node ?kind ?label ?family ?department ?grade WHERE {
+  {
+    ?node a jobkg:Role ; skos:prefLabel ?label ; jobkg:inFamily ?family . BIND("role" AS ?kind)
+    OPTIONAL { ?node jobkg:hasGrade/jobkg:gradeNumber ?grade }
+    OPTIONAL { ?family jobkg:inDepartment/rdfs:label ?department }
+  } UNION {
+    ?node a jobkg:JobFamily ; skos:prefLabel ?label . BIND("family" AS ?kind) BIND(?node AS ?family)
+    OPTIONAL { ?node jobkg:inDepartment/rdfs:label ?department }
+  } UNION {
+    ?node a jobkg:ReportingTarget ; rdfs:label ?label . BIND("reporting target" AS ?kind)
+  }
+}
+ORDER BY ?kind ?node
+"""
+_EDGES = """PREFIX jobkg: <https://w3id.org/jobkg/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+SELECT ?source ?kind ?target WHERE {
+  { ?source org:reportsTo ?target . BIND("reports to" AS ?kind) }
+  UNION { ?source jobkg:extendsResponsibilities|jobkg:extendsRequirements ?target . BIND("extends" AS ?kind) }
+  UNION { ?source jobkg:nextLevel ?target . BIND("next level" AS ?kind) }
+  UNION { ?source jobkg:icEquivalentOf ?target . BIND("equivalent" AS ?kind) FILTER(STR(?source) < STR(?target)) }
+  UNION { ?source a jobkg:Role ; jobkg:inFamily ?target . BIND("in family" AS ?kind) }
+}
+ORDER BY ?kind ?source ?target
+"""
+
+
+def org_graph(kb: KnowledgeBase) -> nx.MultiDiGraph:
+    """Every role, family and reporting target, and the edges between them."""
+    graph = nx.MultiDiGraph()
+    for row in kb.select(_NODES):
+        attributes = {
+            "kind": row["kind"],
+            "label": row["label"],
+            "family": row["family"] or "",
+            "department": row["department"] or "",
+        }
+        if row["grade"] is not None:
+            attributes["grade"] = row["grade"]
+        graph.add_node(str(row["node"]), **attributes)
+    for row in kb.select(_EDGES):
+        source, target = str(row["source"]), str(row["target"])
+        if source in graph and target in graph:
+            graph.add_edge(source, target, key=row["kind"], kind=row["kind"])
+    return graph
+
+
+@dataclass(frozen=True)
+class GraphFilter:
+    """What the explorer shows: empty sets mean 'all'."""
+
+    departments: frozenset[str] = frozenset()
+    families: frozenset[str] = frozenset()  # family IRIs
+    grades: tuple[int, int] | None = None
+    edge_kinds: frozenset[str] = field(default_factory=lambda: frozenset(EDGE_KINDS) - {"in family"})
+
+
+def filtered(graph: nx.MultiDiGraph, chosen: GraphFilter) -> nx.MultiDiGraph:
+    """Roles that pass the filter, and the families and targets they connect to."""
+
+    def keep_role(data: dict[str, object]) -> bool:
+        if chosen.departments and data["department"] not in chosen.departments:
+            return False
+        if chosen.families and data["family"] not in chosen.families:
+            return False
+        if chosen.grades is not None:
+            grade = data.get("grade")
+            return grade is not None and chosen.grades[0] <= int(grade) <= chosen.grades[1]
+        return True
+
+    roles = {node for node, data in graph.nodes(data=True) if data["kind"] == "role" and keep_role(data)}
+    keep = set(roles)
+    for source, target, data in graph.edges(data=True):
+        if data["kind"] in chosen.edge_kinds and (source in roles or target in roles):
+            keep |= {source, target}
+    sub = nx.MultiDiGraph()
+    sub.add_nodes_from((node, graph.nodes[node]) for node in keep)
+    sub.add_edges_from(
+        (s, t, k, d)
+        for s, t, k, d in graph.edges(keys=True, data=True)
+        if s in keep and t in keep and d["kind"] in chosen.edge_kinds
+    )
+    return sub
+
+
+def cytoscape_elements(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, object]]]:
+    """The graph as Cytoscape.js elements (what st-link-analysis draws)."""
+    nodes = [
+        {"data": {"id": node, "label": data["kind"], "name": data["label"], **_grade(data)}}
+        for node, data in graph.nodes(data=True)
+    ]
+    edges = [
+        {"data": {"id": f"{s}|{k}|{t}", "source": s, "target": t, "label": k}} for s, t, k in graph.edges(keys=True)
+    ]
+    return {"nodes": nodes, "edges": edges}
+
+
+def _grade(data: dict[str, object]) -> dict[str, object]:
+    return {"grade": data["grade"]} if "grade" in data else {}
