@@ -13,6 +13,7 @@ _REPORTS = re.compile(
     r"(?<!direct )\breport(?:s|ing)?\s+(?:directly\s+)?(?:in)?to[a-z]?\b\s*:?\s*(?P<target>[^.;!?]+)",
     re.IGNORECASE,
 )
+_REPORTS_WITHOUT_TO = re.compile(r"\b[Rr]eports\s+(?P<target>(?:the|a|an)\s+[A-Z][^.;!?]+)")  # "reports the Director"
 _ALL_PREVIOUS = re.compile(
     r"\ball\s+(?:of\s+the\s+)?(?P<what>responsibilities|requirements)\s+(?:of|from|for|in)\s+(?:the\s+)?"
     r"(?:previous|prior|preceding|lower|above)\s+(?:roles?|levels?|positions?)",
@@ -59,7 +60,7 @@ def grade(text: str, links: tuple[Link, ...] = ()) -> int | None:
 def reporting_targets(text: str, line: int, links: tuple[Link, ...]) -> list[Mention]:
     """'This position reports to the VP of X at GitLab' -> [Mention('VP of X')]."""
     text = _drop_abbreviation_dots(text)
-    match = _REPORTS.search(text)
+    match = _REPORTS.search(text) or _REPORTS_WITHOUT_TO.search(text)
     if not match:
         return []
     target = re.sub(r"\]\([^)]*\)?", "", match.group("target"))

@@ -138,6 +138,13 @@ class _PageMapper:
             self.stats.grades += 1
         for mention in role.reports_to:
             target = self._position(mention, "reporting line")
+            if target == node:
+                self.stats.warnings.append(
+                    IngestWarning(
+                        self.page.page.path, mention.line, f"'{role.title}' would report to itself; not applied"
+                    )
+                )
+                continue
             w.fact(node, ORG.reportsTo, target, self.source, mention.line)
             self.stats.reporting_lines += 1
             if target.value.startswith(iris.DATA_NS + "role/"):

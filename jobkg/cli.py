@@ -16,7 +16,7 @@ from rich.table import Table
 
 from ingest.corpus import find_pages
 from ingest.errors import JobkgError
-from jobkg.kb import BUNDLED_CORPUS, FORMATS, KnowledgeBase
+from jobkg.kb import ALL_FORMATS, BUNDLED_CORPUS, KnowledgeBase
 from ontology.reasoner import ENGINES
 from queries import catalog
 from queries.answer import ask
@@ -54,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write the KB as RDF")
     _kb_options(export)
-    export.add_argument("--format", choices=list(FORMATS), default="turtle")
+    export.add_argument("--format", choices=ALL_FORMATS, default="turtle")
     export.add_argument("--asserted-only", action="store_true", help="leave out the reasoner's inferred triples")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
 
@@ -83,6 +83,20 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("sources", nargs="*", type=Path, help="page files or folders (default: the bundled corpus)")
     bench.add_argument("--only", choices=["ingest", "reason", "query"], help="run one stage")
     bench.add_argument("--json", action="store_true")
+    compare = commands.add_parser("diff", help="roles added, removed and changed between two corpora or KB files")
+    compare.add_argument("old", type=Path, help="folder of pages or KB file (.trig/.nq)")
+    compare.add_argument("new", type=Path, help="folder of pages or KB file (.trig/.nq)")
+    compare.add_argument("--json", action="store_true")
+
+    check = commands.add_parser("validate", help="check the KB against the SHACL shapes (exit 1 on violations)")
+    _kb_options(check)
+    check.add_argument("--json", action="store_true")
+
+    ontology = commands.add_parser("ontology", help="publish the ontology: JSON-LD context and docs/ontology.md")
+    ontology.add_argument(
+        "--write", action="store_true", help="regenerate ontology/context.jsonld and docs/ontology.md"
+    )
+    ontology.add_argument("--format", choices=["markdown", "context", "turtle"], default="markdown")
     return parser
 
 
@@ -323,7 +337,68 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _kb_at(path: Path) -> KnowledgeBase:
+    if path.is_file() and path.suffix in (".trig", ".nq", ".nquads"):
+        return KnowledgeBase.load(path)
+    return KnowledgeBase.build([path])
+
+
+def _cmd_diff(args: argparse.Namespace) -> int:
+    from jobkg.diff import describe, diff
+
+    result = diff(_kb_at(args.old), _kb_at(args.new))
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        for line in describe(result) or ["no changes to roles"]:
+            out.print(line, markup=False)
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    report, where = _open_kb(args).validate()
+    rows = []
+    for finding in report.findings:
+        place = where.get(finding.focus, {})
+        rows.append(
+            {
+                "severity": finding.severity.lower(),
+                "node": finding.focus,
+                "label": place.get("label"),
+                "file": place.get("file"),
+                "line": place.get("line"),
+                "message": finding.message,
+            }
+        )
+    if args.json:
+        print(json.dumps({"conforms": report.conforms, "findings": rows}, indent=2, ensure_ascii=False))
+    else:
+        for row in rows:
+            where_text = f"{row['file']}:{row['line']}" if row["file"] else row["node"]
+            line = f"{row['severity']}: {row['label'] or row['node']} ({where_text}): {row['message']}"
+            (out if row["severity"] == "warning" else err).print(line, markup=False)
+        verdict = "conforms" if report.conforms else "does not conform"
+        out.print(f"{verdict}: {len(report.violations)} violations, {len(report.warnings)} warnings")
+    return 0 if report.conforms else 1
+
+
+def _cmd_ontology(args: argparse.Namespace) -> int:
+    from ontology import ONTOLOGY_FILE
+    from ontology.publish import context_text, markdown, write
+
+    if args.write:
+        for path in write():
+            out.print(f"wrote {path}", markup=False)
+        return 0
+    text = {"markdown": markdown, "context": context_text, "turtle": ONTOLOGY_FILE.read_text}[args.format]()
+    sys.stdout.write(text)
+    return 0
+
+
 COMMANDS = {
+    "diff": _cmd_diff,
+    "validate": _cmd_validate,
+    "ontology": _cmd_ontology,
     "bench": _cmd_bench,
     "push": _cmd_push,
     "build": _cmd_build,

@@ -19,6 +19,7 @@ from ingest.corpus import IngestReport, ingest
 from ingest.errors import JobkgError
 from ontology import ontology_triples
 from ontology.reasoner import reason
+from ontology.validate import ValidationReport, validate
 from ontology.vocab import ASSERTED_GRAPH, INFERRED_GRAPH, XSD_INTEGER
 from queries import catalog
 from queries.backends import Backend, EmbeddedBackend, EndpointBackend, Row
@@ -27,6 +28,7 @@ from queries.readonly import ReadOnlyResult, run_read_only
 
 BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "data" / "handbook"
 
+ALL_FORMATS = ("turtle", "nt", "jsonld", "xml", "trig", "nquads", "graphml", "gexf", "csv")
 FORMATS: dict[str, tuple[RdfFormat, bool]] = {  # name -> (format, keeps named graphs)
     "turtle": (RdfFormat.TURTLE, False),
     "nt": (RdfFormat.N_TRIPLES, False),
@@ -141,15 +143,26 @@ class KnowledgeBase:
         return [q for g in graphs for q in store.quads_for_pattern(None, None, None, g)]
 
     def export(self, fmt: str, asserted_only: bool = False) -> bytes:
-        """The KB serialised; triple formats merge the asserted and inferred graphs."""
+        """The KB serialised; triple formats merge the asserted and inferred graphs.
+
+        Also the org graph as GraphML / GEXF and the roles as CSV (see jobkg.exports)."""
+        from jobkg import exports
+
+        if fmt in ("graphml", "gexf"):
+            return exports.graph_file(self, fmt)
+        if fmt == "csv":
+            return exports.roles_csv(self)
         if fmt not in FORMATS:
-            raise ParamError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+            known = ", ".join([*FORMATS, *exports.EXTRA_FORMATS])
+            raise ParamError(f"unknown format {fmt!r}; choose one of {known}")
         rdf_format, keeps_graphs = FORMATS[fmt]
         quads = self.quads(asserted_only)
         if keeps_graphs:
-            return serialize(quads, format=rdf_format, prefixes=PREFIXES if fmt == "trig" else None)
+            return serialize(sorted(quads, key=str), format=rdf_format, prefixes=PREFIXES if fmt == "trig" else None)
         triples = sorted({q.triple for q in quads}, key=str)
-        return serialize(triples, format=rdf_format, prefixes=None if fmt in ("nt", "jsonld") else PREFIXES)
+        if fmt == "jsonld":
+            return exports.jsonld_compact(serialize(triples, format=RdfFormat.N_TRIPLES))
+        return serialize(triples, format=rdf_format, prefixes=None if fmt == "nt" else PREFIXES)
 
     def save(self, path: Path) -> None:
         path.write_bytes(self.export("nquads" if path.suffix in (".nq", ".nquads") else "trig"))
@@ -254,6 +267,14 @@ class KnowledgeBase:
             "indicators": self.run("performance-indicators", params),
             "hiring": self.run("interviewers", params),
         }
+
+    def validate(self) -> tuple[ValidationReport, dict[str, dict[str, object]]]:
+        """SHACL report, and for each focus node its label, file and line."""
+        report = validate(self.export("nt"))
+        where: dict[str, dict[str, object]] = {}
+        for row in self.select(_NODE_SOURCES):
+            where.setdefault(str(row["node"]), {"label": row["label"], "file": row["file"], "line": row["line"]})
+        return report, where
 
     def sparql(self, text: str, timeout_s: float = 5.0, row_cap: int = 1000) -> ReadOnlyResult:
         """A user's own read-only query, with a timeout and a row cap."""
@@ -366,6 +387,16 @@ SELECT ?role ?kind ?text ?own ?stated_for ?line WHERE {
   BIND(?scope = ?role AS ?own)
 }
 ORDER BY ?role DESC(?own) ?line ?text
+"""
+)
+_NODE_SOURCES = (
+    _PREFIXES
+    + """
+SELECT ?node ?label ?file ?line WHERE {
+  ?node jobkg:sourceLine ?line ; prov:wasDerivedFrom/dcterms:identifier ?file .
+  OPTIONAL { ?node rdfs:label ?label }
+}
+ORDER BY ?node ?line
 """
 )
 _STATED_REPORTING = (

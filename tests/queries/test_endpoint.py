@@ -104,6 +104,42 @@ def test_ask_and_roles_run_against_the_endpoint(server, seeds_kb):
     assert {r["title"] for r in remote.roles()} == {r["title"] for r in seeds_kb.roles()}
 
 
+def test_push_killed_half_way_leaves_the_previous_graph(tmp_path, seeds_kb, dev_corpus):
+    """The server dies while a large push is in flight: afterwards the graph holds either the
+    previous KB or the new one, never a part; and the client says clearly what happened."""
+    import threading
+
+    location = tmp_path / "store"
+    server = OxigraphServer(location)
+    graph = "https://example.org/graph/atomic"
+    previous = seeds_kb.push(server.query_url, graph)
+    big = KnowledgeBase.build([dev_corpus, BUNDLED_CORPUS])
+    outcome: dict[str, object] = {}
+
+    def push() -> None:
+        try:
+            outcome["count"] = big.push(server.query_url, graph)
+        except EndpointError as error:
+            outcome["error"] = str(error)
+
+    worker = threading.Thread(target=push)
+    worker.start()
+    time.sleep(0.15)
+    server.stop()
+    worker.join(timeout=60)
+    restarted = OxigraphServer(location)
+    try:
+        count = count_triples(restarted.query_url, graph)
+    finally:
+        restarted.stop()
+    print("push outcome:", outcome, "graph now holds", count, "triples; previously", previous)
+    if "error" in outcome:
+        assert count == previous
+        assert "unreachable" in str(outcome["error"]) or "failed" in str(outcome["error"])
+    else:
+        assert count == outcome["count"]
+
+
 def test_unreachable_endpoint_is_one_clear_error():
     remote = KnowledgeBase.remote(f"http://127.0.0.1:{free_port()}/query")
     with pytest.raises(EndpointError, match="unreachable"):
