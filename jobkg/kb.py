@@ -20,7 +20,7 @@ from ingest.errors import JobkgError
 from ontology import ontology_triples
 from ontology.reasoner import reason
 from ontology.validate import ValidationReport, validate
-from ontology.vocab import ASSERTED_GRAPH, INFERRED_GRAPH, XSD_INTEGER
+from ontology.vocab import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES, XSD_INTEGER
 from queries import catalog
 from queries.backends import Backend, EmbeddedBackend, EndpointBackend, Row
 from queries.mentions import Resolution, Resolver
@@ -36,15 +36,6 @@ FORMATS: dict[str, tuple[RdfFormat, bool]] = {  # name -> (format, keeps named g
     "xml": (RdfFormat.RDF_XML, False),
     "trig": (RdfFormat.TRIG, True),
     "nquads": (RdfFormat.N_QUADS, True),
-}
-PREFIXES = {
-    "jobkg": "https://w3id.org/jobkg/ontology#",
-    "org": "http://www.w3.org/ns/org#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 
 

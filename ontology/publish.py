@@ -13,22 +13,10 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Triple
 
 from ontology import ONTOLOGY_FILE, ontology_triples
-from ontology.vocab import JOBKG, OWL, RDF, RDFS
+from ontology.vocab import JOBKG, OWL, PREFIXES, RDF, RDFS
 
 CONTEXT_FILE = ONTOLOGY_FILE.with_name("context.jsonld")
 DOC_FILE = ONTOLOGY_FILE.parent.parent / "docs" / "ontology.md"
-
-PREFIXES = {
-    "jobkg": "https://w3id.org/jobkg/ontology#",
-    "org": "http://www.w3.org/ns/org#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "dcterms": "http://purl.org/dc/terms/",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
 
 
 def _short(term: object) -> str:

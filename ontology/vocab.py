@@ -82,5 +82,17 @@ OWL = ClosedVocabulary(
 )
 XSD_INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
+PREFIXES = {  # the prefixes every serialisation and page uses
+    "jobkg": "https://w3id.org/jobkg/ontology#",
+    "org": "http://www.w3.org/ns/org#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
 ASSERTED_GRAPH = NamedNode("https://w3id.org/jobkg/graph/asserted")
 INFERRED_GRAPH = NamedNode("https://w3id.org/jobkg/graph/inferred")
