@@ -3,6 +3,7 @@ reported and skipped, never fatal), map them all, and report what happened."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -14,9 +15,10 @@ from ingest.errors import PageError, SourceError
 from ingest.markdown import read_page
 from ingest.records import IngestWarning, PageRecord, Unmapped
 from ingest.sections import read_sections
-from ingest.triples import to_quads
+from ingest.triples import map_pages
 
 PAGE_SUFFIXES = (".md", ".md.erb")
+PARALLEL_FROM_PAGES = 64
 
 
 @dataclass
@@ -67,25 +69,65 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield path
 
 
-def ingest(sources: Iterable[Path], on_page: Callable[[str], None] | None = None) -> tuple[list[Quad], IngestReport]:
-    """Read, map and report. Pages that fail are listed in the report with their reason."""
-    report = IngestReport()
-    records: list[PageRecord] = []
-    for page_file in find_pages(sources):
-        try:
-            page = read_page(page_file.path, page_file.root)
-            records.append(read_sections(page))
-        except PageError as error:
-            report.failed.append({"file": error.path, "line": error.line, "reason": error.reason})
-        except RecursionError:
-            rel = page_file.path.relative_to(page_file.root).as_posix()
-            report.failed.append({"file": rel, "line": None, "reason": "structure nested too deeply to parse"})
+def read_record(page_file: PageFile) -> PageRecord | dict[str, object]:
+    """One page to its record, or the reason it failed (as a dict, so it crosses processes)."""
+    try:
+        return read_sections(read_page(page_file.path, page_file.root))
+    except PageError as error:
+        return {"file": error.path, "line": error.line, "reason": error.reason}
+    except RecursionError:
+        rel = page_file.path.relative_to(page_file.root).as_posix()
+        return {"file": rel, "line": None, "reason": "structure nested too deeply to parse"}
+
+
+def _read_all(page_files: list[PageFile], on_page: Callable[[str], None] | None) -> Iterator[PageRecord | dict]:
+    """Pages are independent: read them on every core when there are enough to pay for it."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(page_files) < PARALLEL_FROM_PAGES or workers < 2:
+        results: Iterable[PageRecord | dict] = map(read_record, page_files)
+    else:
+        context = multiprocessing.get_context("fork")
+        pool = context.Pool(workers)
+        results = pool.imap(read_record, page_files, chunksize=16)
+    for page_file, result in zip(page_files, results, strict=True):
         if on_page:
             on_page(page_file.path.name)
-    quads, stats = to_quads(records)
+        yield result
+    if len(page_files) >= PARALLEL_FROM_PAGES and workers >= 2:
+        pool.close()
+        pool.join()
+
+
+def ingest(sources: Iterable[Path], on_page: Callable[[str], None] | None = None) -> tuple[list[Quad], IngestReport]:
+    """Read, map and report, keeping every quad (for tests and small corpora)."""
+    quads: list[Quad] = []
+    report = ingest_into(sources, quads.extend, on_page)
+    return quads, report
+
+
+def ingest_into(
+    sources: Iterable[Path], sink: Callable[[list[Quad]], None], on_page: Callable[[str], None] | None = None
+) -> IngestReport:
+    """Read, map and report, handing quads to sink page by page. Pages that fail are listed in
+    the report with their reason; the others still ingest."""
+    report = IngestReport()
+    records: list[PageRecord] = []
+    for result in _read_all(find_pages(sources), on_page):
+        if isinstance(result, dict):
+            report.failed.append(result)
+        else:
+            records.append(result)
+    count = 0
+
+    def counted(quads: list[Quad]) -> None:
+        nonlocal count
+        count += len(quads)
+        sink(quads)
+
+    stats = map_pages(records, counted)
     report.pages = len(records)
     report.roles = stats.roles
-    report.asserted_triples = len(set(quads))
+    report.asserted_triples = count
     report.grades_attached = stats.grades
     report.reporting_lines_attached = stats.reporting_lines
     report.reporting_lines_to_roles = stats.reporting_to_roles
@@ -95,4 +137,4 @@ def ingest(sources: Iterable[Path], on_page: Callable[[str], None] | None = None
     unmapped: list[Unmapped] = [u for record in records for u in record.unmapped]
     report.unmapped = [{"file": u.file, "line": u.line, "text": u.text, "reason": u.reason} for u in unmapped]
     report.unresolved = [{"file": f, "line": line, "name": name, "use": use} for f, line, name, use in stats.unresolved]
-    return quads, report
+    return report

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     text: str
     href: str
@@ -20,7 +20,7 @@ class BlockKind(Enum):
     HTML = "html"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """One markdown block with its plain text, links and 1-based source line."""
 
@@ -33,7 +33,7 @@ class Block:
     parent_line: int | None = None  # nested list items: the line of the item above
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unmapped:
     """Content the ingester read but could not map to a fact; reported, never dropped."""
 
@@ -43,14 +43,14 @@ class Unmapped:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IngestWarning:
     file: str
     line: int
     message: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Page:
     """A decoded page: front matter, markdown blocks, and what reading it reported."""
 
@@ -64,7 +64,16 @@ class Page:
     warnings: tuple[IngestWarning, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class PageInfo:
+    """Where a record came from: light enough to cross process boundaries."""
+
+    path: str
+    key: str
+    department: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A position named on a page (a reporting line, an extended role, an equivalent)."""
 
@@ -79,7 +88,7 @@ class ExtendsKind(Enum):
     REQUIREMENTS = "requirements"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Extension:
     """'All responsibilities of previous roles plus' (target None = the level below) or
     'Extends the X responsibilities plus' / 'The X role extends the Y role'."""
@@ -89,7 +98,7 @@ class Extension:
     target: Mention | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     text: str
     line: int
@@ -97,7 +106,7 @@ class Item:
     details: tuple[str, ...] = ()  # nested sub-items
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stated:
     """A value with the line that states it."""
 
@@ -105,7 +114,7 @@ class Stated:
     line: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HiringStage:
     order: int
     text: str
@@ -114,7 +123,7 @@ class HiringStage:
     minutes: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RoleRecord:
     title: str
     line: int
@@ -131,7 +140,7 @@ class RoleRecord:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SpecialtyRecord:
     title: str
     line: int
@@ -139,11 +148,11 @@ class SpecialtyRecord:
     requirements: tuple[Item, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageRecord:
     """Everything one page states, before names are resolved across pages."""
 
-    page: Page
+    page: PageInfo
     title: str
     title_line: int
     is_team: bool

@@ -23,6 +23,7 @@ from ingest.records import (
     Item,
     Mention,
     Page,
+    PageInfo,
     PageRecord,
     RoleRecord,
     SpecialtyRecord,
@@ -355,7 +356,7 @@ class _PageReader:
         records = self._dedupe([self._role_record(role, acronyms) for role in roles])
         is_team = not records and not self.family.responsibilities and bool(self.related or not self.indicators)
         return PageRecord(
-            page=self.page,
+            page=PageInfo(self.page.path, self.page.key, self.page.department),
             title=self.title,
             title_line=self.title_line,
             is_team=is_team,

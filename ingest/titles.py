@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 LEVEL_WORDS = (
     "junior",
@@ -68,6 +69,7 @@ def words(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def title_key(text: str) -> str:
     """Order-preserving key that equates name variants of one title.
 
@@ -119,6 +121,7 @@ def acronym(text: str) -> str:
     return "".join(letters).upper()
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str) -> str:
     """A stable IRI path segment; non-Latin titles fall back to a short hash."""
     value = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

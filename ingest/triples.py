@@ -9,6 +9,7 @@ fact can be traced to the line that states it.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -264,19 +265,21 @@ class _PageMapper:
             last[role.track] = role
 
 
-def to_quads(pages: list[PageRecord]) -> tuple[list[Quad], MappingStats]:
-    """Map every page; names are resolved across all of them."""
+def map_pages(pages: list[PageRecord], sink: Callable[[list[Quad]], None]) -> MappingStats:
+    """Map every page, handing each page's quads to sink as soon as they are made, so a large
+    corpus never sits in memory as Python objects. Names are resolved across all pages."""
     index = RoleIndex(pages)
     writer = _Writer()
     stats = MappingStats()
     titles = Counter(page.title.lower() for page in pages if not page.is_team)
     for page in pages:
         if titles[page.title.lower()] > 1:
-            stats.warnings.append(
-                IngestWarning(page.page.path, page.title_line, f"another page has the same family title '{page.title}'")
-            )
+            message = f"another page has the same family title '{page.title}'"
+            stats.warnings.append(IngestWarning(page.page.path, page.title_line, message))
         _PageMapper(page, index, writer, stats).map()
+        sink(writer.quads)
+        writer.quads = []
     for page, mention, candidates in index.ambiguous:
         names = ", ".join(sorted({f"{c.role.title} ({c.page.page.path})" for c in candidates}))
         stats.warnings.append(IngestWarning(page.page.path, mention.line, f"'{mention.label}' is ambiguous: {names}"))
-    return writer.quads, stats
+    return stats

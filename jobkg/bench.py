@@ -54,10 +54,10 @@ def bench_reason(sources: list[Path], with_owlrl: bool = True) -> dict[str, obje
     data = list({q.triple for q in quads})
     ontology = ontology_triples()
     jobkg_s, ours = _timed(lambda: reason(data, ontology), repeat=3)
-    result: dict[str, object] = {"jobkg_s": round(jobkg_s, 4), "inferred_triples": len(ours.triples)}
+    result: dict[str, object] = {"jobkg_s": round(jobkg_s, 4), "inferred_triples": len(ours.terms)}
     if with_owlrl and len(data) <= OWLRL_MAX_TRIPLES:
         owlrl_s, reference = _timed(lambda: reason(data, ontology, engine="owlrl"))
-        same = ours.triples == reference.triples
+        same = ours.terms == reference.terms
         result |= {"owlrl_s": round(owlrl_s, 3), "ratio": round(owlrl_s / jobkg_s, 1), "same": same}
     else:
         skipped = f"more than {OWLRL_MAX_TRIPLES} triples"
@@ -80,12 +80,13 @@ def _time_reasonable(data: list, ontology: list) -> float:
     return seconds
 
 
-def bench_query(kb: KnowledgeBase, runs: int = 30) -> dict[str, dict[str, float]]:
+def bench_query(kb: KnowledgeBase, runs: int = 30, with_rdflib: bool = True) -> dict[str, dict[str, float]]:
     """p50/p95 of each canned query on the embedded store, against plain rdflib on the same triples."""
     import rdflib
 
     graph = rdflib.Graph()
-    graph.parse(data=kb.export("nt"), format="nt")
+    if with_rdflib:
+        graph.parse(data=kb.export("nt"), format="nt")
     results: dict[str, dict[str, float]] = {}
     for query in catalog.catalog().values():
         bindings = kb.bind(query, example_params(kb, query))
@@ -96,14 +97,14 @@ def bench_query(kb: KnowledgeBase, runs: int = 30) -> dict[str, dict[str, float]
             times.append((time.perf_counter() - start) * 1000)
         rdflib_times = []
         text = bind_into(query.sparql, bindings)  # the very query the store ran
-        for _ in range(max(3, runs // 10)):
+        for _ in range(max(3, runs // 10) if with_rdflib else 0):
             start = time.perf_counter()
             list(graph.query(text))
             rdflib_times.append((time.perf_counter() - start) * 1000)
         results[query.name] = {
             "p50_ms": round(statistics.median(times), 3),
             "p95_ms": round(sorted(times)[int(0.95 * (len(times) - 1))], 3),
-            "rdflib_p50_ms": round(statistics.median(rdflib_times), 3),
+            "rdflib_p50_ms": round(statistics.median(rdflib_times), 3) if rdflib_times else None,
         }
     return results
 
@@ -135,8 +136,87 @@ def _largest_family(kb: KnowledgeBase) -> str:
     return str(max(rows, key=lambda r: (r["roles"], r["family"]))["family"]) if rows else ""
 
 
-def run(sources: list[Path], only: str | None = None) -> dict[str, object]:
-    stages = [only] if only else [s for s in STAGES if s not in ("scale", "app")]
+def _scale_child(folder: str, queue) -> None:  # noqa: ANN001 - a multiprocessing Queue
+    """Runs in a fresh process, so its peak memory is the build's own."""
+    import resource
+
+    start = time.perf_counter()
+    kb = KnowledgeBase.build([Path(folder)])
+    build_s = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    per_query = {name: times["p50_ms"] for name, times in bench_query(kb, runs=7, with_rdflib=False).items()}
+    queue.put(
+        {
+            "roles": kb.report.roles if kb.report else None,
+            "triples": len(kb.store) if kb.store is not None else None,
+            "build_s": round(build_s, 2),
+            "ingest_s": round(kb.timings.ingest_s, 2),
+            "reason_s": round(kb.timings.reason_s, 2),
+            "peak_mb": round(peak_mb),
+            "query_p50_ms": max(per_query.values()),
+            "query_p50_ms_by_query": per_query,
+        }
+    )
+
+
+def bench_scale(factors: list[float], seed: int = 7) -> list[dict[str, object]]:
+    """Build synthetic orgs of each size (factor 1 = the dev corpus's 78 pages) in a child
+    process each; generated pages are cached in the temp folder between runs."""
+    import multiprocessing
+    import tempfile
+
+    from jobkg.synth import generate
+
+    results = []
+    for factor in factors:
+        folder = Path(tempfile.gettempdir()) / f"jobkg-synth-f{factor:g}-s{seed}"
+        if not folder.exists():
+            generate(folder, factor, seed)
+        context = multiprocessing.get_context("spawn")
+        queue = context.Queue()
+        child = context.Process(target=_scale_child, args=(str(folder), queue))
+        child.start()
+        result = queue.get()
+        child.join()
+        results.append({"factor": factor, "pages": round(78 * factor)} | result)
+    return results
+
+
+def _app_child(source: str, queue) -> None:  # noqa: ANN001 - a multiprocessing Queue
+    import os
+
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["JOBKG_SOURCE"] = source
+    app = str(Path(__file__).resolve().parent.parent / "app.py")
+    start = time.perf_counter()
+    at = AppTest.from_file(app, default_timeout=600)
+    at.run()
+    cold = time.perf_counter() - start
+    questions = ["who does a Staff ITPM report to", "what grade is a Senior TPM", "which roles are at grade 8"]
+    times = []
+    for question in questions * 3:
+        start = time.perf_counter()
+        at.text_input(key="question").input(question).run()
+        times.append((time.perf_counter() - start) * 1000)
+    queue.put({"cold_start_s": round(cold, 2), "warm_interaction_ms": round(statistics.median(times), 1)})
+
+
+def bench_app(sources: list[Path]) -> dict[str, object]:
+    """The app through AppTest in a fresh process: first run (KB built), then questions."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    child = context.Process(target=_app_child, args=(str(sources[0]), queue))
+    child.start()
+    result = queue.get()
+    child.join()
+    return result
+
+
+def run(sources: list[Path], only: str | None = None, factors: list[float] | None = None) -> dict[str, object]:
+    stages = [only] if only else list(STAGES)
     out: dict[str, object] = {"machine": machine()}
     kb = KnowledgeBase.build(sources)
     report = kb.report
@@ -147,4 +227,8 @@ def run(sources: list[Path], only: str | None = None) -> dict[str, object]:
         out["reason"] = bench_reason(sources)
     if "query" in stages:
         out["query"] = bench_query(kb)
+    if "scale" in stages:
+        out["scale"] = bench_scale(factors or [1, 10])
+    if "app" in stages:
+        out["app"] = bench_app(sources)
     return out

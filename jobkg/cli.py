@@ -81,7 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     push.add_argument("--update-endpoint", help="where updates go (default: --endpoint with /query -> /update)")
     bench = commands.add_parser("bench", help="measure every stage side by side (see docs/performance.md)")
     bench.add_argument("sources", nargs="*", type=Path, help="page files or folders (default: the bundled corpus)")
-    bench.add_argument("--only", choices=["ingest", "reason", "query"], help="run one stage")
+    bench.add_argument("--only", choices=["ingest", "reason", "query", "scale", "app"], help="run one stage")
+    bench.add_argument("--scale", default="1,10", help="synthetic-org factors for the scale stage (e.g. 1,10,100)")
     bench.add_argument("--json", action="store_true")
     compare = commands.add_parser("diff", help="roles added, removed and changed between two corpora or KB files")
     compare.add_argument("old", type=Path, help="folder of pages or KB file (.trig/.nq)")
@@ -91,6 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("validate", help="check the KB against the SHACL shapes (exit 1 on violations)")
     _kb_options(check)
     check.add_argument("--json", action="store_true")
+
+    generate = commands.add_parser("generate", help="write a synthetic org's job-family pages (for scale and demos)")
+    generate.add_argument("folder", type=Path)
+    generate.add_argument("--factor", type=float, default=1.0, help="1 = as many pages as the dev corpus (78)")
+    generate.add_argument("--seed", type=int, default=7)
 
     ontology = commands.add_parser("ontology", help="publish the ontology: JSON-LD context and docs/ontology.md")
     ontology.add_argument(
@@ -318,13 +324,18 @@ def _cmd_push(args: argparse.Namespace) -> int:
 def _cmd_bench(args: argparse.Namespace) -> int:
     from jobkg.bench import run as run_bench
 
-    result = run_bench(args.sources or [BUNDLED_CORPUS], only=args.only)
+    try:
+        factors = [float(f) for f in args.scale.split(",") if f.strip()]
+    except ValueError:
+        err.print(f"jobkg: error: --scale takes numbers like 1,10,100, not {args.scale!r}", markup=False)
+        return 2
+    result = run_bench(args.sources or [BUNDLED_CORPUS], only=args.only, factors=factors)
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
     out.print(f"machine: {result['machine']}", markup=False)
     out.print(f"corpus: {result['corpus']}", markup=False)
-    for stage in ("ingest", "reason"):
+    for stage in ("ingest", "reason", "scale", "app"):
         if stage in result:
             out.print(f"{stage}: {result[stage]}", markup=False)
     if "query" in result:
@@ -382,6 +393,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 0 if report.conforms else 1
 
 
+def _cmd_generate(args: argparse.Namespace) -> int:
+    from jobkg.synth import generate
+
+    count = generate(args.folder, args.factor, args.seed)
+    out.print(f"wrote {count} pages under {args.folder}", markup=False)
+    return 0
+
+
 def _cmd_ontology(args: argparse.Namespace) -> int:
     from ontology import ONTOLOGY_FILE
     from ontology.publish import context_text, markdown, write
@@ -396,6 +415,7 @@ def _cmd_ontology(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {
+    "generate": _cmd_generate,
     "diff": _cmd_diff,
     "validate": _cmd_validate,
     "ontology": _cmd_ontology,

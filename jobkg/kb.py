@@ -13,14 +13,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, Triple, serialize
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, serialize
 
-from ingest.corpus import IngestReport, ingest
+from ingest.corpus import IngestReport, ingest_into
 from ingest.errors import JobkgError
 from ontology import ontology_triples
-from ontology.reasoner import reason
+from ontology.reasoner import read_axioms, reason
 from ontology.validate import ValidationReport, validate
-from ontology.vocab import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES, XSD_INTEGER
+from ontology.vocab import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES, RDF, XSD_INTEGER
 from queries import catalog
 from queries.backends import Backend, EmbeddedBackend, EndpointBackend, Row
 from queries.mentions import Resolution, Resolver
@@ -90,17 +90,32 @@ class KnowledgeBase:
     ) -> KnowledgeBase:
         """Ingest pages (default: the bundled corpus), reason, and load an embedded store."""
         timings = BuildTimings()
+        ontology = ontology_triples()
+        axioms = read_axioms(ontology)
+        wanted_predicates = axioms.properties()
+        wanted_classes = axioms.classes()
+        store = Store()
+        relevant: list[tuple[object, object, object]] = []
+
+        def load(quads: list[Quad]) -> None:
+            """Each page's quads go straight to the store; the reasoner keeps only what it reads."""
+            store.bulk_extend(quads)
+            for quad in quads:
+                predicate = quad.predicate
+                if predicate in wanted_predicates or (predicate == RDF.type and quad.object in wanted_classes):
+                    relevant.append((quad.subject, predicate, quad.object))
+
         start = time.perf_counter()
-        quads, report = ingest(list(sources or [BUNDLED_CORPUS]), on_page=on_page)
+        report = ingest_into(list(sources or [BUNDLED_CORPUS]), load, on_page=on_page)
+        report.asserted_triples = len(store)
         timings.ingest_s = time.perf_counter() - start
         start = time.perf_counter()
-        data = {Triple(q.subject, q.predicate, q.object) for q in quads}
-        inference = reason(data, ontology_triples(), engine=reasoner)
+        inference = reason(relevant, ontology, engine=reasoner)
+        relevant.clear()
         timings.reason_s = time.perf_counter() - start
         start = time.perf_counter()
-        store = Store()
-        store.bulk_extend([Quad(t.subject, t.predicate, t.object, ASSERTED_GRAPH) for t in data])
-        store.bulk_extend([Quad(t.subject, t.predicate, t.object, INFERRED_GRAPH) for t in inference.triples])
+        for batch in inference.quads(INFERRED_GRAPH):
+            store.bulk_extend(batch)
         timings.load_s = time.perf_counter() - start
         return cls(EmbeddedBackend(store), store, report, inference.cycles, timings)
 

@@ -11,10 +11,10 @@ ontology can never say more than the engine derives.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple, parse, serialize
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, parse, serialize
 
 from ontology.vocab import OWL, RDF, RDFS
 
@@ -162,15 +162,15 @@ def _close(hierarchy: dict[NamedNode, set[NamedNode]]) -> None:
 
 
 class _Relation:
-    """The pairs of one property, indexed both ways."""
+    """The pairs of one property (as interned ints), indexed both ways."""
 
     __slots__ = ("by_object", "by_subject")
 
     def __init__(self) -> None:
-        self.by_subject: dict[Node, set[Node]] = defaultdict(set)
-        self.by_object: dict[Node, set[Node]] = defaultdict(set)
+        self.by_subject: dict[int, set[int]] = defaultdict(set)
+        self.by_object: dict[int, set[int]] = defaultdict(set)
 
-    def add(self, s: Node, o: Node) -> bool:
+    def add(self, s: int, o: int) -> bool:
         objects = self.by_subject[s]
         if o in objects:
             return False
@@ -178,43 +178,82 @@ class _Relation:
         self.by_object[o].add(s)
         return True
 
-    def pairs(self) -> Iterable[tuple[Node, Node]]:
-        for s, objects in self.by_subject.items():
-            for o in objects:
-                yield s, o
-
 
 @dataclass
 class Inference:
-    """The triples the reasoner added, and the cycles it found (data problems)."""
+    """What the reasoner added, as (subject, predicate, object) term tuples, and the cycles it
+    found (data problems). Tuples, not Triple objects: a large KB builds its quads from them
+    once, straight into the store."""
 
-    triples: set[Triple]
+    terms: set[tuple[Node, NamedNode, Node]]
     cycles: list[tuple[str, str]]  # (property IRI, node IRI) with node P+ node
 
+    @property
+    def triples(self) -> set[Triple]:
+        return {Triple(*t) for t in self.terms}
 
-def materialise(data: Iterable[Triple], axioms: Axioms) -> Inference:
-    """Apply the axioms to the data until nothing new follows (semi-naive evaluation)."""
+    def quads(self, graph: NamedNode, chunk: int = 100_000) -> Iterator[list[Quad]]:
+        """The inferred triples as quads of one graph, a chunk at a time (bounded memory)."""
+        batch: list[Quad] = []
+        for s, p, o in self.terms:
+            batch.append(Quad(s, p, o, graph))
+            if len(batch) == chunk:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+
+
+def materialise(
+    data: Iterable[Triple | tuple[Node, Node, Node]], axioms: Axioms, known: Iterable[Triple] = ()
+) -> Inference:
+    """Apply the axioms to the data until nothing new follows (semi-naive evaluation).
+
+    Terms are interned as ints first: the fixpoint then runs on int pairs, which hash and
+    compare far faster than RDF term objects. Triples in `known` (the ontology's own) are never
+    reported as inferred."""
     properties = axioms.properties()
     classes_in_play = axioms.classes()
+    ids: dict[Node, int] = {}
+    terms: list[Node] = []
+
+    def intern(term: Node) -> int:
+        number = ids.get(term)
+        if number is None:
+            number = ids[term] = len(terms)
+            terms.append(term)
+        return number
+
     relations: dict[NamedNode, _Relation] = defaultdict(_Relation)
-    types: set[tuple[Node, Node]] = set()
-    asserted: set[Triple] = set()
-    delta: dict[NamedNode, set[tuple[Node, Node]]] = defaultdict(set)
-    type_delta: set[tuple[Node, Node]] = set()
-    for t in data:
-        if t.predicate in properties:
-            if relations[t.predicate].add(t.subject, t.object):
-                delta[t.predicate].add((t.subject, t.object))
-            asserted.add(t)
-        elif t.predicate == RDF.type and t.object in classes_in_play:
-            types.add((t.subject, t.object))
-            type_delta.add((t.subject, t.object))
-            asserted.add(t)
+    types: set[tuple[int, int]] = set()
+    delta: dict[NamedNode, set[tuple[int, int]]] = defaultdict(set)
+    for triple in data:
+        subject, predicate, obj = (
+            triple if isinstance(triple, tuple) else (triple.subject, triple.predicate, triple.object)
+        )
+        if predicate in properties:
+            pair = (intern(subject), intern(obj))
+            if relations[predicate].add(*pair):
+                delta[predicate].add(pair)
+        elif predicate == RDF.type and obj in classes_in_play:
+            types.add((intern(subject), intern(obj)))
+    asserted = {p: set(pairs) for p, pairs in delta.items()}
+    asserted_types = set(types)
+    type_delta = set(types)
+    literal = {number for number, term in enumerate(terms) if isinstance(term, Literal)}
+    class_ids = {cls: intern(cls) for cls in classes_in_play}
+    super_classes = {
+        class_ids[cls]: {class_ids[sup] for sup in supers if sup != cls and sup in class_ids}
+        for cls, supers in axioms.super_classes.items()
+        if cls in class_ids
+    }
+    domains = {p: {class_ids[c] for c in classes} for p, classes in axioms.domains.items()}
+    ranges = {p: {class_ids[c] for c in classes} for p, classes in axioms.ranges.items()}
 
     supers = axioms.super_properties
     while delta or type_delta:
-        new: dict[NamedNode, set[tuple[Node, Node]]] = defaultdict(set)
-        new_types: set[tuple[Node, Node]] = set()
+        new: dict[NamedNode, set[tuple[int, int]]] = defaultdict(set)
+        new_types: set[tuple[int, int]] = set()
         for p, pairs in delta.items():
             for q in supers.get(p, ()):  # prp-spo1
                 if q != p:
@@ -229,17 +268,17 @@ def materialise(data: Iterable[Triple], axioms: Axioms) -> Inference:
             if p in axioms.transitive:  # prp-trp
                 relation = relations[p]
                 for s, o in pairs:
-                    new[p] |= {(s, z) for z in relation.by_subject.get(o, ())}
-                    new[p] |= {(x, o) for x in relation.by_object.get(s, ())}
-            for cls in axioms.domains.get(p, ()):  # prp-dom
-                new_types |= {(s, cls) for s, _ in pairs}
-            for cls in axioms.ranges.get(p, ()):  # prp-rng
-                new_types |= {(o, cls) for _, o in pairs if not isinstance(o, Literal)}
+                    new[p].update((s, z) for z in relation.by_subject.get(o, ()))
+                    new[p].update((x, o) for x in relation.by_object.get(s, ()))
+            for cls in domains.get(p, ()):  # prp-dom
+                new_types.update((s, cls) for s, _ in pairs)
+            for cls in ranges.get(p, ()):  # prp-rng
+                new_types.update((o, cls) for _, o in pairs if o not in literal)
         for result, chain in axioms.chains:  # prp-spo2
             if any(link in delta for link in chain):
                 new[result] |= _chain_delta(chain, relations, delta)
         for node, cls in type_delta:  # cax-sco
-            new_types |= {(node, sup) for sup in axioms.super_classes.get(cls, ()) if sup != cls}
+            new_types.update((node, sup) for sup in super_classes.get(cls, ()))
         delta = defaultdict(set)
         for p, pairs in new.items():
             relation = relations[p]
@@ -250,21 +289,25 @@ def materialise(data: Iterable[Triple], axioms: Axioms) -> Inference:
         types |= type_delta
         delta = {p: pairs for p, pairs in delta.items() if pairs}
 
-    inferred: set[Triple] = set()
+    for triple in known:
+        if triple.predicate == RDF.type and triple.subject in ids and triple.object in ids:
+            asserted_types.add((ids[triple.subject], ids[triple.object]))
+        elif triple.predicate in relations and triple.subject in ids and triple.object in ids:
+            asserted.setdefault(triple.predicate, set()).add((ids[triple.subject], ids[triple.object]))
+    inferred: set[tuple[Node, NamedNode, Node]] = set()
     for p, relation in relations.items():
-        for s, o in relation.pairs():
-            if isinstance(s, Literal):
+        stated = asserted.get(p, set())
+        for s, objects in relation.by_subject.items():
+            if s in literal:
                 continue
-            inferred.add(Triple(s, p, o))
-    for node, cls in types:
-        if not isinstance(node, Literal):
-            inferred.add(Triple(node, RDF.type, cls))
-    inferred -= asserted
+            subject = terms[s]
+            inferred.update((subject, p, terms[o]) for o in objects if (s, o) not in stated)
+    inferred.update((terms[node], RDF.type, terms[cls]) for node, cls in types - asserted_types if node not in literal)
     cycles = [
-        (p.value, s.value)
+        (p.value, terms[s].value)
         for p in axioms.transitive
         for s, objects in relations[p].by_subject.items()
-        if s in objects and isinstance(s, NamedNode)
+        if s in objects and isinstance(terms[s], NamedNode)
     ]
     return Inference(inferred, sorted(cycles))
 
@@ -272,10 +315,10 @@ def materialise(data: Iterable[Triple], axioms: Axioms) -> Inference:
 def _chain_delta(
     chain: tuple[NamedNode, ...],
     relations: dict[NamedNode, _Relation],
-    delta: dict[NamedNode, set[tuple[Node, Node]]],
-) -> set[tuple[Node, Node]]:
+    delta: dict[NamedNode, set[tuple[int, int]]],
+) -> set[tuple[int, int]]:
     """Pairs (x, z) joined along the chain where at least one link is new this round."""
-    out: set[tuple[Node, Node]] = set()
+    out: set[tuple[int, int]] = set()
     for position, link in enumerate(chain):
         if link not in delta:
             continue
@@ -319,20 +362,20 @@ def owlrl_closure(data: Iterable[Triple], ontology: Iterable[Triple]) -> set[Tri
     return result
 
 
-def reason(data: Iterable[Triple], ontology: Iterable[Triple], engine: str = "jobkg") -> Inference:
+def reason(
+    data: Iterable[Triple | tuple[Node, Node, Node]], ontology: Iterable[Triple], engine: str = "jobkg"
+) -> Inference:
     """Entailed triples by the named engine: 'jobkg' (default) or 'owlrl' (reference)."""
     if engine not in ENGINES:
         raise UnknownEngineError(f"unknown reasoner {engine!r}; choose one of {', '.join(ENGINES)}")
     ontology = list(ontology)
     if engine == "owlrl":
-        data = list(data)
+        data = [t if isinstance(t, Triple) else Triple(*t) for t in data]
         inferred = owlrl_closure(data, ontology)
         cycles = [
             (t.predicate.value, t.subject.value)
             for t in inferred
             if t.subject == t.object and isinstance(t.subject, NamedNode)
         ]
-        return Inference(inferred, sorted(cycles))
-    inference = materialise(data, read_axioms(ontology))
-    inference.triples -= set(ontology)
-    return inference
+        return Inference({(t.subject, t.predicate, t.object) for t in inferred}, sorted(cycles))
+    return materialise(data, read_axioms(ontology), known=ontology)

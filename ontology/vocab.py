@@ -22,6 +22,7 @@ class ClosedVocabulary:
     def __init__(self, namespace: str, names: Iterable[str]) -> None:
         self._namespace = namespace
         self._terms = {name: NamedNode(namespace + name) for name in names}
+        self.__dict__.update(self._terms)  # plain attribute lookups; __getattr__ only sees typos
 
     def __getattr__(self, name: str) -> NamedNode:
         try:
