@@ -84,6 +84,7 @@ OBJECTS = (
 SCOPES = ("for their team", "across the department", "across several departments", "for the company")
 GRADES_IC = {"Associate": 5, "Intermediate": 6, "Senior": 7, "Staff": 8, "Principal": 9, "Distinguished": 10}
 GRADES_MANAGEMENT = {"Manager": 8, "Senior Manager": 9, "Director": 10, "Senior Director": 11, "Vice President": 12}
+GRADES_LINK = "/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades"
 SHARED_INDICATORS = ("Hiring Actual vs. Plan", "Team Member Retention", "Handbook Update Frequency", "Diversity")
 
 
@@ -195,7 +196,8 @@ def page(family: Family, families: list[Family], rng: random.Random) -> str:
         "",
     ]
     lines.append(
-        "1. Qualified candidates will be invited to schedule a 30 minute screening call with one of our Global Recruiters."
+        "1. Qualified candidates will be invited to schedule a 30 minute screening call "
+        "with one of our Global Recruiters."
     )
     lines.append(f"1. Candidates will be invited to schedule a 45 minute interview with the {management[0]}.")
     if len(management) > 1:
@@ -217,7 +219,7 @@ def _level(title: str, grade: int, boss: str, position: int, rng: random.Random)
         "",
         f"#### {title} Job Grade",
         "",
-        f"The {title} is a [grade {grade}](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).",
+        f"The {title} is a [grade {grade}]({GRADES_LINK}).",
         "",
         f"#### {title} Responsibilities",
         "",
