@@ -18,7 +18,7 @@ from markdown_it.token import Token
 from ingest.errors import PageError
 from ingest.records import Block, BlockKind, IngestWarning, Link, Page, Unmapped
 
-MAX_PAGE_BYTES = 20 * 1024 * 1024
+MAX_PAGE_BYTES = 2 * 1024 * 1024  # real job-family pages are under 100 kB
 MAX_YAML_ALIASES = 50
 
 _PARSER = MarkdownIt("commonmark", {"maxNesting": 40}).enable("table")
@@ -54,7 +54,9 @@ def page_key(rel: str) -> str:
 def parse_page(raw: bytes, rel: str, department: str | None) -> Page:
     warnings: list[IngestWarning] = []
     if len(raw) > MAX_PAGE_BYTES:
-        raise PageError(rel, f"page is {len(raw) // 1024 // 1024} MB; the limit is {MAX_PAGE_BYTES // 1024 // 1024} MB")
+        raise PageError(
+            rel, f"page is {len(raw) / 1024 / 1024:.1f} MB; the limit is {MAX_PAGE_BYTES // 1024 // 1024} MB"
+        )
     text = _decode(raw, rel, warnings)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():

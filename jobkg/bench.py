@@ -18,7 +18,7 @@ from ontology.reasoner import reason
 from queries import catalog
 from queries.backends import bind_into
 
-STAGES = ("ingest", "reason", "query", "scale", "app")
+STAGES = ("ingest", "reason", "query", "scale", "app", "load")
 OWLRL_MAX_TRIPLES = 150_000  # owlrl needs minutes above this; skipped, and the JSON says so
 
 
@@ -215,6 +215,50 @@ def bench_app(sources: list[Path]) -> dict[str, object]:
     return result
 
 
+def bench_load(kb: KnowledgeBase, seconds: float = 30.0, threads: int = 8) -> dict[str, object]:
+    """Soak: `threads` threads run every canned query and a set of questions against one KB
+    for `seconds`; every answer must equal the single-thread one, and memory stay flat."""
+    import gc
+    import resource
+    import threading
+
+    from queries.answer import ask
+
+    questions = ["who does a Staff ITPM report to", "what grade is a Senior TPM", "which roles are at grade 8"]
+
+    def workload() -> list[object]:
+        answers: list[object] = [kb.run(q.name, example_params(kb, q)) for q in catalog.catalog().values()]
+        return answers + [ask(kb, question).to_dict() for question in questions]
+
+    expected = workload()
+    gc.collect()
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    deadline = time.monotonic() + seconds
+    counts = [0] * threads
+    mismatches = [0] * threads
+
+    def worker(index: int) -> None:
+        while time.monotonic() < deadline:
+            if workload() != expected:
+                mismatches[index] += 1
+            counts[index] += len(expected)
+
+    pool = [threading.Thread(target=worker, args=(i,)) for i in range(threads)]
+    for thread in pool:
+        thread.start()
+    for thread in pool:
+        thread.join()
+    gc.collect()
+    growth = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) / 1024
+    return {
+        "threads": threads,
+        "seconds": seconds,
+        "queries": sum(counts),
+        "mismatched_rounds": sum(mismatches),
+        "peak_rss_growth_mb": round(growth, 1),
+    }
+
+
 def run(sources: list[Path], only: str | None = None, factors: list[float] | None = None) -> dict[str, object]:
     stages = [only] if only else list(STAGES)
     out: dict[str, object] = {"machine": machine()}
@@ -231,4 +275,6 @@ def run(sources: list[Path], only: str | None = None, factors: list[float] | Non
         out["scale"] = bench_scale(factors or [1, 10])
     if "app" in stages:
         out["app"] = bench_app(sources)
+    if "load" in stages:
+        out["load"] = bench_load(kb)
     return out

@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     push.add_argument("--update-endpoint", help="where updates go (default: --endpoint with /query -> /update)")
     bench = commands.add_parser("bench", help="measure every stage side by side (see docs/performance.md)")
     bench.add_argument("sources", nargs="*", type=Path, help="page files or folders (default: the bundled corpus)")
-    bench.add_argument("--only", choices=["ingest", "reason", "query", "scale", "app"], help="run one stage")
+    bench.add_argument("--only", choices=["ingest", "reason", "query", "scale", "app", "load"], help="run one stage")
     bench.add_argument("--scale", default="1,10", help="synthetic-org factors for the scale stage (e.g. 1,10,100)")
     bench.add_argument("--json", action="store_true")
     compare = commands.add_parser("diff", help="roles added, removed and changed between two corpora or KB files")
@@ -335,7 +335,7 @@ def _cmd_bench(args: argparse.Namespace) -> int:
         return 0
     out.print(f"machine: {result['machine']}", markup=False)
     out.print(f"corpus: {result['corpus']}", markup=False)
-    for stage in ("ingest", "reason", "scale", "app"):
+    for stage in ("ingest", "reason", "scale", "app", "load"):
         if stage in result:
             out.print(f"{stage}: {result[stage]}", markup=False)
     if "query" in result:

@@ -146,6 +146,36 @@ def test_unreachable_endpoint_is_one_clear_error():
         remote.run("families")
 
 
+def test_a_silent_endpoint_times_out_with_a_clear_error():
+    """A server that accepts connections and never answers."""
+    import threading
+
+    from queries.backends import EndpointBackend
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    accepted = []
+    threading.Thread(target=lambda: accepted.append(listener.accept()), daemon=True).start()
+    backend = EndpointBackend(f"http://127.0.0.1:{listener.getsockname()[1]}/query", timeout=1)
+    try:
+        with pytest.raises(EndpointError, match="did not answer in time"):
+            backend.select("ASK {}")
+    finally:
+        listener.close()
+
+
+def test_a_truncated_kb_file_is_a_clear_error_not_a_wrong_answer(tmp_path, seeds_kb):
+    from jobkg.kb import KbFileError
+
+    path = tmp_path / "kb.trig"
+    seeds_kb.save(path)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(KbFileError, match="not a readable KB file"):
+        KnowledgeBase.load(path)
+
+
 def test_http_error_is_reported_with_its_status(server):
     remote = KnowledgeBase.remote(f"{server.base}/no-such-path")
     with pytest.raises(EndpointError, match="HTTP 404"):
