@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -84,7 +85,7 @@ def choose_source() -> tuple[str, str] | None:
             return None
         result = save_uploads([(f.name, f.getvalue()) for f in files])
         for name, reason in result.refused:
-            st.sidebar.warning(f"{name}: {reason}", icon="⚠️")
+            st.sidebar.warning(text(f"{name}: {reason}"), icon="⚠️")
         if result.folder is None:
             return None
         return "folder of pages", str(result.folder)
@@ -100,10 +101,9 @@ def choose_source() -> tuple[str, str] | None:
 
 def text(value: object) -> str:
     """Page text shown as text: markdown and HTML characters escaped, never rendered."""
-    escaped = str(value)
-    for char in "\\`*_{}[]()#+-.!|<>$~":
-        escaped = escaped.replace(char, "\\" + char)
-    return escaped
+    escaped = re.sub(r"([\\`*_{}\[\]()#+!|<>$~])", r"\\\1", str(value))
+    escaped = re.sub(r"^(\s*)-(?=\s)", r"\1\\-", escaped)  # a leading list marker
+    return re.sub(r"^(\s*)(\d+)([.)])(?=\s)", r"\1\2\\\3", escaped)
 
 
 def show_rows(rows: list[dict[str, object]], columns: list[str] | None = None) -> None:
@@ -122,7 +122,7 @@ def show_rows(rows: list[dict[str, object]], columns: list[str] | None = None) -
 
 def role_link(iri: str, title: str, key: str) -> None:
     """A button that opens the role's own page."""
-    if st.button(title, key=key, type="tertiary", icon=":material/badge:"):
+    if st.button(text(title), key=key, type="tertiary", icon=":material/badge:"):
         open_role(iri)
 
 
@@ -149,14 +149,14 @@ def page_ask() -> None:
     for index, candidate in enumerate(answer.candidates):
         role_link(candidate["iri"], f"{candidate['title']} — {candidate['context']}", key=f"candidate-{index}")
     for suggestion in answer.suggested_queries:
-        st.write(f"Canned query: **{text(suggestion['title'])}** (`{suggestion['name']}`)")
+        st.write(f"Canned query: **{text(suggestion['title'])}** ({text(suggestion['name'])})")
     for index, entity in enumerate(answer.entities):
         if entity.get("iri"):
             role_link(str(entity["iri"]), f"Open {entity['title']}", key=f"entity-{index}")
     if answer.rows:
         show_rows(answer.rows)
     if answer.sources:
-        st.caption("Sources: " + ", ".join(f"{s['file']}:{s['line']}" for s in answer.sources))
+        st.caption("Sources: " + text(", ".join(f"{s['file']}:{s['line']}" for s in answer.sources)))
     if answer.sparql:
         with st.expander("SPARQL"):
             st.code(answer.sparql, language="sparql")
@@ -191,15 +191,15 @@ def page_role() -> None:
         f"**Track** {text(role['track'])}  \n**Source** `{role['source']['file']}:{role['source']['line']}`"
     )
     if role["aliases"]:
-        st.caption("Also called: " + ", ".join(map(str, role["aliases"])))
+        st.caption("Also called: " + text(", ".join(map(str, role["aliases"]))))
 
     if role["extends"]:
-        st.caption("Extends: " + ", ".join(map(str, role["extends"])))
+        st.caption("Extends: " + text(", ".join(map(str, role["extends"]))))
     left, right = st.columns(2)
     with left:
         st.subheader("Ladder", anchor=False)
         for index, level in enumerate(view["levels"]):
-            st.write(f"{level['relation'].title()} level (grade {level['grade'] or 'not stated'}):")
+            st.write(text(f"{level['relation'].title()} level (grade {level['grade'] or 'not stated'}):"))
             role_link(str(level["other"]), str(level["other_title"]), key=f"level-{index}")
         if not view["levels"]:
             st.write("No other level on this track.")
@@ -324,7 +324,7 @@ def page_queries() -> None:
     try:
         rows = kb.run(name, params)
     except (JobkgError, QueryError) as error:
-        st.error(str(error))
+        st.error(text(error))
         return
     show_rows(rows)
     frame = pd.DataFrame(rows)
@@ -345,7 +345,7 @@ def page_sparql() -> None:
         try:
             result = kb.sparql(query)
         except (JobkgError, QueryError) as error:
-            st.error(str(error))
+            st.error(text(error))
             return
         st.caption(
             f"{len(result.rows)} rows in {result.seconds * 1000:.0f} ms" + (" (capped)" if result.truncated else "")
@@ -370,9 +370,9 @@ def page_export() -> None:
         try:
             count = kb.push(url, graph)
         except (JobkgError, QueryError) as error:
-            st.error(str(error))
+            st.error(text(error))
         else:
-            st.success(f"Pushed {count} triples to {url} <{graph}>.")
+            st.success(text(f"Pushed {count} triples to {url} <{graph}>."))
 
 
 def page_quality() -> None:
@@ -429,7 +429,7 @@ def main() -> None:
     try:
         kb = load_kb(*source)
     except (JobkgError, QueryError, OSError) as error:
-        st.error(f"Cannot open that source: {error}")
+        st.error(f"Cannot open that source: {text(error)}")
         return
     st.session_state["kb"] = kb
     st.session_state["source"] = source

@@ -45,7 +45,7 @@ def test_ask_page_answers_with_rows_sparql_and_sources():
     assert "Vice President of Infrastructure & Quality" in at.subheader[0].value
     assert at.dataframe, "the rows are shown"
     assert "SPARQL" in [e.label for e in at.expander]
-    assert "infrastructure-technical-program-manager.md:95" in at.caption[-1].value
+    assert "infrastructure-technical-program-manager.md:95" in at.caption[-1].value.replace("\\", "")
 
 
 def test_ask_page_offers_candidates_for_an_ambiguous_name():
@@ -107,3 +107,30 @@ def test_explore_page_draws_the_graph():
     at = run_page("explore")
     assert at.title[0].value == "Explore the org graph"
     assert "nodes" in at.caption[0].value
+
+
+def hostile_script(folder: str) -> None:
+    """The role page for a page whose titles carry HTML and markdown."""
+    import streamlit as st
+
+    import app
+    from jobkg.kb import KnowledgeBase
+
+    kb = KnowledgeBase.build([__import__("pathlib").Path(folder)])
+    st.session_state["kb"] = kb
+    st.session_state["source"] = ("folder of pages", folder)
+    app.page_role()
+
+
+def test_html_and_markdown_in_page_text_are_shown_as_text(write_pages):
+    folder = write_pages(
+        {
+            "d/x.md": "---\ntitle: Evil\n---\n## Levels\n### <script>alert(1)</script> [Manager](javascript:x)\n"
+            "The role is a grade 8.\n"
+        }
+    )
+    at = AppTest.from_function(hostile_script, args=(str(folder),), default_timeout=60)
+    at.run()
+    assert not at.exception
+    title = at.title[0].value
+    assert "\\<script\\>" in title and "\\[Manager\\]\\(javascript:x\\)" in title

@@ -1,20 +1,23 @@
-"""Twenty concurrent app sessions share one KB, built once."""
+"""Twenty concurrent app sessions share one KB, built once.
+
+Runs in a fresh process: AppTest keeps process-wide Streamlit state, and other app tests in
+the same process would otherwise share (and race on) it."""
 
 from __future__ import annotations
 
+import multiprocessing
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-
-from streamlit.testing.v1 import AppTest
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-def test_twenty_sessions_build_the_kb_once(monkeypatch):
-    import app
+def twenty_sessions() -> tuple[list[str], int]:
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import AppTest, local_script_runner
+
     from jobkg import kb as kb_module
 
-    app.load_kb.clear()
     builds = []
     original = kb_module.KnowledgeBase.build.__func__
 
@@ -22,25 +25,34 @@ def test_twenty_sessions_build_the_kb_once(monkeypatch):
         builds.append(args)
         return original(cls, *args, **kwargs)
 
-    monkeypatch.setattr(kb_module.KnowledgeBase, "build", classmethod(counting_build))
-
+    kb_module.KnowledgeBase.build = classmethod(counting_build)
     # A real server compiles app.py once for all sessions (one ScriptCache per Runtime);
-    # AppTest makes a cache per run, and CPython 3.11 cannot compile from many threads at once.
-    # Share one cache, as the server does.
-    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
-    from streamlit.testing.v1 import local_script_runner
-
+    # AppTest makes one per run, and CPython 3.11 cannot compile from many threads at once.
     shared = ScriptCache()
-    monkeypatch.setattr(local_script_runner, "ScriptCache", lambda: shared)
+    local_script_runner.ScriptCache = lambda: shared
 
     def session(number: int) -> str:
         at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
         at.run()
         at.text_input(key="question").input("what grade is a Senior TPM").run()
-        assert not at.exception
+        assert not at.exception, at.exception
         return at.subheader[0].value.replace("\\", "")  # the app escapes markdown in page text
 
     with ThreadPoolExecutor(20) as pool:
         answers = list(pool.map(session, range(20)))
+    return answers, len(builds)
+
+
+def _child(queue) -> None:
+    queue.put(twenty_sessions())
+
+
+def test_twenty_sessions_build_the_kb_once():
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    child = context.Process(target=_child, args=(queue,))
+    child.start()
+    answers, builds = queue.get(timeout=300)
+    child.join(timeout=30)
     assert answers == ["Senior Technical Program Manager is grade 7."] * 20
-    assert len(builds) == 1
+    assert builds == 1
