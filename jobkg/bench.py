@@ -93,7 +93,7 @@ def bench_query(kb: KnowledgeBase, runs: int = 30, with_rdflib: bool = True) -> 
         times = []
         for _ in range(runs):
             start = time.perf_counter()
-            kb.select(query.sparql, bindings)
+            kb.select(query.sparql, bindings, query.bind)
             times.append((time.perf_counter() - start) * 1000)
         rdflib_times = []
         text = bind_into(query.sparql, bindings)  # the very query the store ran

@@ -190,13 +190,15 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------ queries
 
-    def select(self, sparql: str, bindings: dict[str, NamedNode | Literal] | None = None) -> list[Row]:
-        return self.backend.select(sparql, bindings)
+    def select(
+        self, sparql: str, bindings: dict[str, NamedNode | Literal] | None = None, bind: str = "substitute"
+    ) -> list[Row]:
+        return self.backend.select(sparql, bindings, bind)
 
     def run(self, name: str, params: dict[str, str] | None = None) -> list[Row]:
         """Run a canned query by name; role and family parameters may be names or IRIs."""
         query = catalog.get(name)
-        return self.select(query.sparql, self.bind(query, params or {}))
+        return self.select(query.sparql, self.bind(query, params or {}), query.bind)
 
     def bind(self, query: catalog.CannedQuery, params: dict[str, str]) -> dict[str, NamedNode | Literal]:
         known = {p.name: p for p in query.params}

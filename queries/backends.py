@@ -32,7 +32,7 @@ class EndpointError(QueryError):
 
 
 class Backend(Protocol):
-    def select(self, sparql: str, bindings: dict[str, Term] | None = None) -> list[Row]: ...
+    def select(self, sparql: str, bindings: dict[str, Term] | None = None, bind: str = "substitute") -> list[Row]: ...
 
 
 def python_value(term: object) -> object:
@@ -58,11 +58,11 @@ class EmbeddedBackend:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def select(self, sparql: str, bindings: dict[str, Term] | None = None) -> list[Row]:
+    def select(self, sparql: str, bindings: dict[str, Term] | None = None, bind: str = "substitute") -> list[Row]:
         bindings = bindings or {}
         try:
             # The store holds only the KB's graphs (asserted, inferred): their union is the KB.
-            if bindings and _projects(sparql, bindings):
+            if bindings and bind == "substitute" and _projects(sparql, bindings):
                 # Substituted constants let the optimiser start from them; a VALUES block is
                 # joined afterwards, which is slow around OPTIONAL and UNION.
                 substitutions = {Variable(name): value for name, value in bindings.items()}
@@ -137,8 +137,8 @@ class EndpointBackend:
         wrapper.setQuery(sparql)
         return wrapper
 
-    def select(self, sparql: str, bindings: dict[str, Term] | None = None) -> list[Row]:
-        text = bind_into(sparql, bindings or {})
+    def select(self, sparql: str, bindings: dict[str, Term] | None = None, bind: str = "values") -> list[Row]:
+        text = bind_into(sparql, bindings or {})  # endpoints always get VALUES: portable SPARQL 1.1
         try:
             response = self._wrapper(text).query()
             data = json.loads(response.response.read())

@@ -5,6 +5,11 @@ Header lines are SPARQL comments before the query::
     # title: Who a role reports to
     # description: ...
     # param: role role "Staff ITPM"
+    # bind: values        (optional; see below)
+
+Parameters reach the embedded store as substituted constants, which lets its optimiser start
+from them. For a few queries the optimiser does better with a VALUES block; `# bind: values`
+says so (measured by `jobkg bench`, see docs/decisions/0003). Endpoints always get VALUES.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from pathlib import Path
 
 QUERY_DIR = Path(__file__).parent
 PARAM_TYPES = ("role", "family", "integer", "text")
+BIND_STRATEGIES = ("substitute", "values")
 
 
 class CatalogError(ValueError):
@@ -43,10 +49,12 @@ class CannedQuery:
     description: str
     params: tuple[Param, ...]
     sparql: str
+    bind: str = "substitute"
 
     def summary(self) -> dict[str, object]:
         data = asdict(self)
         del data["sparql"]
+        del data["bind"]
         data["params"] = [asdict(p) for p in self.params]
         return data
 
