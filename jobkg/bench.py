@@ -260,8 +260,15 @@ def bench_load(kb: KnowledgeBase, seconds: float = 30.0, threads: int = 8) -> di
 
 
 def run(sources: list[Path], only: str | None = None, factors: list[float] | None = None) -> dict[str, object]:
+    import sys
+    from datetime import date
+
     stages = [only] if only else list(STAGES)
-    out: dict[str, object] = {"machine": machine()}
+    out: dict[str, object] = {
+        "machine": machine(),
+        "date": str(date.today()),
+        "command": "jobkg " + " ".join(sys.argv[1:]),
+    }
     kb = KnowledgeBase.build(sources)
     report = kb.report
     out["corpus"] = {"pages": report.pages, "roles": report.roles, "triples": len(kb.quads())} if report else {}
@@ -278,3 +285,75 @@ def run(sources: list[Path], only: str | None = None, factors: list[float] | Non
     if "load" in stages:
         out["load"] = bench_load(kb)
     return out
+
+
+GOALS = {
+    "ingest pages/s": 200,
+    "reasoning vs owlrl": 50,
+    "query p50 ms at 1x": 10,
+    "query p50 ms at 100x": 50,
+    "100x build s": 120,
+    "100x peak MiB": 4096,
+    "100x / 10x build time": 15,
+    "app ready s": 3,
+}
+
+
+def markdown(result: dict[str, object], command: str, date: str) -> str:
+    """A bench run as Markdown tables, written by the bench itself (never typed by hand)."""
+    lines = [f"# Benchmark run of {date}", "", f"Command: `{command}`", "", f"Machine: `{result['machine']}`", ""]
+    corpus = result.get("corpus", {})
+    lines += [f"Corpus: {corpus.get('pages')} pages, {corpus.get('roles')} roles, {corpus.get('triples')} triples.", ""]
+    if "ingest" in result:
+        ingest_ = result["ingest"]
+        lines += [f"**Ingest** (parse + map): {ingest_['pages_per_s']} pages/s ({ingest_['seconds']} s).", ""]
+    if "reason" in result:
+        r = result["reason"]
+        lines += [
+            "**Reasoning**: jobkg {jobkg_s} s, owlrl {owlrl_s} s (ratio {ratio}×, same triples: {same}), "
+            "reasonable {reasonable_s} s; {inferred_triples} inferred triples.".format(**r),
+            "",
+        ]
+    if "query" in result:
+        lines += ["| query | p50 ms | p95 ms | rdflib p50 ms | speed-up |", "| --- | --- | --- | --- | --- |"]
+        for name, t in result["query"].items():
+            rdflib_ms = t["rdflib_p50_ms"]
+            speedup = f"{rdflib_ms / t['p50_ms']:.0f}×" if rdflib_ms and t["p50_ms"] else "—"
+            lines.append(f"| {name} | {t['p50_ms']} | {t['p95_ms']} | {rdflib_ms} | {speedup} |")
+        lines.append("")
+    if "scale" in result:
+        lines += [
+            "| factor | pages | roles | triples | build s | ingest s | reason s | peak MiB | worst query p50 ms |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        ]
+        for s in result["scale"]:
+            lines.append(
+                f"| {s['factor']:g} | {s['pages']} | {s['roles']} | {s['triples']} | {s['build_s']} | "
+                f"{s['ingest_s']} | {s['reason_s']} | {s['peak_mb']} | {s['query_p50_ms']} |"
+            )
+        lines += [
+            "",
+            "Per-query p50 (ms) at each factor:",
+            "",
+            "| query | " + " | ".join(f"{s['factor']:g}×" for s in result["scale"]) + " |",
+        ]
+        lines.append("| --- |" + " --- |" * len(result["scale"]))
+        for name in result["scale"][0]["query_p50_ms_by_query"]:
+            row = [str(s["query_p50_ms_by_query"].get(name)) for s in result["scale"]]
+            lines.append(f"| {name} | " + " | ".join(row) + " |")
+        lines.append("")
+    if "app" in result:
+        lines += [
+            f"**App** (AppTest, fresh process): cold start {result['app']['cold_start_s']} s, "
+            f"warm interaction {result['app']['warm_interaction_ms']} ms.",
+            "",
+        ]
+    if "load" in result:
+        load = result["load"]
+        lines += [
+            f"**Load**: {load['threads']} threads for {load['seconds']} s ran {load['queries']} queries; "
+            f"{load['mismatched_rounds']} rounds differed from the single-thread answers; "
+            f"peak memory grew {load['peak_rss_growth_mb']} MiB.",
+            "",
+        ]
+    return "\n".join(lines)

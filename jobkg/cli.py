@@ -84,6 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--only", choices=["ingest", "reason", "query", "scale", "app", "load"], help="run one stage")
     bench.add_argument("--scale", default="1,10", help="synthetic-org factors for the scale stage (e.g. 1,10,100)")
     bench.add_argument("--json", action="store_true")
+    bench.add_argument("--markdown", type=Path, help="also write the run as Markdown tables (docs/performance-run.md)")
+    bench.add_argument("--from-json", type=Path, help="render --markdown from a saved --json run instead of running")
     compare = commands.add_parser("diff", help="roles added, removed and changed between two corpora or KB files")
     compare.add_argument("old", type=Path, help="folder of pages or KB file (.trig/.nq)")
     compare.add_argument("new", type=Path, help="folder of pages or KB file (.trig/.nq)")
@@ -329,7 +331,17 @@ def _cmd_bench(args: argparse.Namespace) -> int:
     except ValueError:
         err.print(f"jobkg: error: --scale takes numbers like 1,10,100, not {args.scale!r}", markup=False)
         return 2
-    result = run_bench(args.sources or [BUNDLED_CORPUS], only=args.only, factors=factors)
+    if args.from_json:
+        result = json.loads(args.from_json.read_text())
+    else:
+        result = run_bench(args.sources or [BUNDLED_CORPUS], only=args.only, factors=factors)
+    if args.markdown:
+        from datetime import date
+
+        from jobkg.bench import markdown
+
+        command = "jobkg " + " ".join(sys.argv[1:]) if not args.from_json else result.get("command", "jobkg bench")
+        args.markdown.write_text(markdown(result, str(command), str(result.get("date", date.today()))))
     if args.json:
         print(json.dumps(result, indent=2))
         return 0

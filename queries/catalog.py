@@ -77,9 +77,11 @@ def parse_query_file(path: Path) -> CannedQuery:
     for required in ("title", "description"):
         if required not in header:
             raise CatalogError(f"{path.name}: header has no '{required}:' line")
-    return CannedQuery(
-        path.stem, header["title"], header["description"], tuple(params), path.read_text(encoding="utf-8")
-    )
+    bind = header.get("bind", "substitute")
+    if bind not in BIND_STRATEGIES:
+        raise CatalogError(f"{path.name}: bind must be one of {', '.join(BIND_STRATEGIES)}, not {bind!r}")
+    text = path.read_text(encoding="utf-8")
+    return CannedQuery(path.stem, header["title"], header["description"], tuple(params), text, bind)
 
 
 @cache
