@@ -1,11 +1,10 @@
 """Twenty concurrent app sessions share one KB, built once.
 
-Runs in a fresh process: AppTest keeps process-wide Streamlit state, and other app tests in
-the same process would otherwise share (and race on) it."""
+Runs in a fresh interpreter: AppTest keeps process-wide Streamlit state (and rebinds
+__main__), and other app tests in the same process would otherwise share (and race on) it."""
 
 from __future__ import annotations
 
-import multiprocessing
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -43,16 +42,14 @@ def twenty_sessions() -> tuple[list[str], int]:
     return answers, len(builds)
 
 
-def _child(queue) -> None:
-    queue.put(twenty_sessions())
-
-
 def test_twenty_sessions_build_the_kb_once():
-    context = multiprocessing.get_context("spawn")
-    queue = context.Queue()
-    child = context.Process(target=_child, args=(queue,))
-    child.start()
-    answers, builds = queue.get(timeout=300)
-    child.join(timeout=30)
+    import json
+    import subprocess
+    import sys
+
+    script = "import json; from tests.app.test_sessions import twenty_sessions; print(json.dumps(twenty_sessions()))"
+    done = subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    answers, builds = json.loads(done.stdout.strip().splitlines()[-1])
     assert answers == ["Senior Technical Program Manager is grade 7."] * 20
     assert builds == 1
