@@ -38,10 +38,23 @@ def _names(rows: list[Row], key: str) -> str:
     return ", ".join(unique[:-1]) + " and " + unique[-1]
 
 
-def _reports_to(title: str, rows: list[Row]) -> str:
-    if not rows:
-        return f"The page does not state who a {title} reports to (not stated)."
-    return f"A {title} reports to {_names(rows, 'target_label')}."
+def _listing(none: str, found: str, key: str) -> Callable[[str, list[Row]], str]:
+    """A phrase that says `none` when there are no rows, else `found` with {title}, {count}
+    and {names} (the distinct values of column `key`)."""
+
+    def phrase(title: str, rows: list[Row]) -> str:
+        if not rows:
+            return none.format(title=title)
+        return found.format(title=title, count=len(rows), names=_names(rows, key))
+
+    return phrase
+
+
+_reports_to = _listing(
+    "The page does not state who a {title} reports to (not stated).",
+    "A {title} reports to {names}.",
+    "target_label",
+)
 
 
 def _reports(title: str, rows: list[Row]) -> str:
@@ -88,22 +101,17 @@ def _interviewers(title: str, rows: list[Row]) -> str:
     return f"Candidates for {title} go through {len(rows)} stages, interviewed by: {', '.join(dict.fromkeys(people))}."
 
 
-def _indicators(title: str, rows: list[Row]) -> str:
-    if not rows:
-        return f"No performance indicators are stated for {title} (not stated)."
-    return f"{title} is measured by {len(rows)} indicator(s): {_names(rows, 'label')}."
-
-
-def _equivalents(title: str, rows: list[Row]) -> str:
-    if not rows:
-        return f"No IC/manager equivalent is stated for {title} (not stated)."
-    return f"{title} is the equivalent of {_names(rows, 'equivalent_label')}."
-
-
-def _grade_roles(title: str, rows: list[Row]) -> str:
-    if not rows:
-        return f"No role is stated at {title}."
-    return f"{len(rows)} role(s) at {title}: {_names(rows, 'title')}."
+_indicators = _listing(
+    "No performance indicators are stated for {title} (not stated).",
+    "{title} is measured by {count} indicator(s): {names}.",
+    "label",
+)
+_equivalents = _listing(
+    "No IC/manager equivalent is stated for {title} (not stated).",
+    "{title} is the equivalent of {names}.",
+    "equivalent_label",
+)
+_grade_roles = _listing("No role is stated at {title}.", "{count} role(s) at {title}: {names}.", "title")
 
 
 def _compare(title: str, rows: list[Row]) -> str:
