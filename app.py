@@ -127,8 +127,9 @@ def role_link(iri: str, title: str, key: str) -> None:
 
 
 def open_role(iri: str) -> None:
+    """The role page, with the role in the URL (?role=IRI) so it can be shared."""
     st.session_state["role"] = iri
-    st.switch_page(PAGES["role"])
+    st.switch_page(PAGES["role"], query_params={"role": iri})
 
 
 # ---------------------------------------------------------------- pages
@@ -169,7 +170,7 @@ def page_role() -> None:
         st.info("This knowledge base has no roles.")
         return
     by_iri = {r["iri"]: r for r in roles}
-    current = st.session_state.get("role")
+    current = st.query_params.get("role") or st.session_state.get("role")
     if current not in by_iri:
         current = roles[0]["iri"]
     iri = st.selectbox(
@@ -179,6 +180,7 @@ def page_role() -> None:
         format_func=lambda i: f"{by_iri[i]['title']} — {by_iri[i]['family']}",
     )
     st.session_state["role"] = iri
+    st.query_params["role"] = iri
     view = kb.role_view(iri)
     role = view["role"]
     st.title(text(role["title"]))
