@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -83,19 +84,13 @@ def read_record(page_file: PageFile) -> PageRecord | dict[str, object]:
 def _read_all(page_files: list[PageFile], on_page: Callable[[str], None] | None) -> Iterator[PageRecord | dict]:
     """Pages are independent: read them on every core when there are enough to pay for it."""
     workers = min(os.cpu_count() or 1, 8)
-    if len(page_files) < PARALLEL_FROM_PAGES or workers < 2:
-        results: Iterable[PageRecord | dict] = map(read_record, page_files)
-    else:
-        context = multiprocessing.get_context("fork")
-        pool = context.Pool(workers)
-        results = pool.imap(read_record, page_files, chunksize=16)
-    for page_file, result in zip(page_files, results, strict=True):
-        if on_page:
-            on_page(page_file.path.name)
-        yield result
-    if len(page_files) >= PARALLEL_FROM_PAGES and workers >= 2:
-        pool.close()
-        pool.join()
+    parallel = len(page_files) >= PARALLEL_FROM_PAGES and workers >= 2
+    with multiprocessing.get_context("fork").Pool(workers) if parallel else nullcontext() as pool:
+        results = pool.imap(read_record, page_files, chunksize=16) if pool else map(read_record, page_files)
+        for page_file, result in zip(page_files, results, strict=True):
+            if on_page:
+                on_page(page_file.path.name)
+            yield result
 
 
 def ingest(sources: Iterable[Path], on_page: Callable[[str], None] | None = None) -> tuple[list[Quad], IngestReport]:

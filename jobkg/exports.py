@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import TYPE_CHECKING
 
 import networkx as nx
@@ -89,7 +88,3 @@ def roles_csv(kb: KnowledgeBase) -> bytes:
             }
         )
     return buffer.getvalue().encode("utf-8")
-
-
-def context_json() -> bytes:
-    return json.dumps(context(), indent=2).encode("utf-8")

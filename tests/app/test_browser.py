@@ -4,15 +4,15 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.servers import free_port, wait_until_up
 
 pytestmark = pytest.mark.browser
 
@@ -27,12 +27,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -59,14 +53,7 @@ def app_url() -> Iterator[str]:
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1).read()
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
+    if not wait_until_up(f"{url}/_stcore/health", 60):
         process.kill()
         pytest.fail("streamlit did not start within 60 s")
     yield url

@@ -7,7 +7,6 @@ import shutil
 import socket
 import subprocess
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,14 +15,9 @@ import pytest
 from jobkg.kb import BUNDLED_CORPUS, KnowledgeBase
 from queries import catalog
 from queries.backends import EndpointError
+from tests.servers import free_port, wait_until_up
 
 pytestmark = pytest.mark.server
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class OxigraphServer:
@@ -37,15 +31,9 @@ class OxigraphServer:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"{self.base}/query?query=ASK%7B%7D", timeout=1).read()
-                return
-            except OSError:
-                time.sleep(0.1)
-        self.stop()
-        pytest.fail("oxigraph server did not start within 20 s")
+        if not wait_until_up(f"{self.base}/query?query=ASK%7B%7D", 20):
+            self.stop()
+            pytest.fail("oxigraph server did not start within 20 s")
 
     @property
     def base(self) -> str:
