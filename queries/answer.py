@@ -323,7 +323,7 @@ def _unresolved(answer: Answer, resolution: Resolution) -> Answer:
 def _sources(kb: KnowledgeBase, rows: list[Row], role: Named) -> list[dict[str, object]]:
     found = [{"file": r["file"], "line": r["line"]} for r in rows if r.get("file") and r.get("line")]
     if not found:
-        found = [{"file": r["file"], "line": r["line"]} for r in kb.run("roles") if r["role"] == role.iri]
+        found = kb.sources_of(role.iri)
     return list({(s["file"], s["line"]): s for s in found}.values())
 
 

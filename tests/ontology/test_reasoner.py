@@ -29,6 +29,24 @@ def test_reporting_chain_is_transitive_but_reports_to_is_not():
     assert Triple(n("c"), JOBKG.manages, n("b")) in result
 
 
+def test_a_reporting_line_derived_late_joins_two_chains_already_closed():
+    # a -> b and c -> d are closed in the first round; b -> c only follows from "c manages b"
+    # (inverse of org:reportsTo) a round later, and must still yield a -> d.
+    data = (
+        Triple(n("a"), ORG.reportsTo, n("a2")),
+        Triple(n("a2"), ORG.reportsTo, n("b")),
+        Triple(n("c"), JOBKG.manages, n("b")),
+        Triple(n("c"), ORG.reportsTo, n("c2")),
+        Triple(n("c2"), ORG.reportsTo, n("d")),
+    )
+    result = inferred(*data)
+    chain = ["a", "a2", "b", "c", "c2", "d"]
+    for i, low in enumerate(chain):
+        for high in chain[i + 1 :]:
+            assert Triple(n(low), JOBKG.reportsUpTo, n(high)) in result, (low, high)
+    assert reason(data, ontology_triples()).terms == reason(data, ontology_triples(), engine="owlrl").terms
+
+
 def test_responsibilities_inherit_along_extension_chains():
     result = inferred(
         Triple(n("staff"), JOBKG.extendsResponsibilities, n("senior")),

@@ -68,3 +68,10 @@ def test_unmappable_question_points_to_queries(seeds_kb):
     answer = ask(seeds_kb, "tell me about hiring stages and interviewers please")
     assert answer.intent is None
     assert "interviewers" in [q["name"] for q in answer.suggested_queries]
+
+
+def test_an_answer_without_rows_of_its_own_cites_the_role_definition(seeds_kb):
+    # "not stated" answers have no fact rows; the source is where the page defines the role
+    answer = ask(seeds_kb, "what grade is Senior Manager, Engineering")
+    role = next(r for r in seeds_kb.roles() if r["title"] == "Senior Manager, Engineering")
+    assert answer.sources == [role["source"]]
