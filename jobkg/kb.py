@@ -130,8 +130,7 @@ class KnowledgeBase:
             relevant.clear()
             timings.reason_s = time.perf_counter() - start
             start = time.perf_counter()
-            for batch in inference.quads(INFERRED_GRAPH):
-                store.bulk_extend(batch)
+            store.bulk_extend(inference.quads(INFERRED_GRAPH))
             timings.load_s = time.perf_counter() - start
         return cls(EmbeddedBackend(store), store, report, inference.cycles, timings)
 

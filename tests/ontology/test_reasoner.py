@@ -44,7 +44,7 @@ def test_a_reporting_line_derived_late_joins_two_chains_already_closed():
     for i, low in enumerate(chain):
         for high in chain[i + 1 :]:
             assert Triple(n(low), JOBKG.reportsUpTo, n(high)) in result, (low, high)
-    assert reason(data, ontology_triples()).terms == reason(data, ontology_triples(), engine="owlrl").terms
+    assert reason(data, ontology_triples()).triples == reason(data, ontology_triples(), engine="owlrl").triples
 
 
 def test_responsibilities_inherit_along_extension_chains():
