@@ -382,7 +382,7 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 """
-_ROLE_TABLE = catalog.get("roles").sparql.replace("FILTER(CONTAINS(LCASE(?family_title), LCASE(?title_contains)))", "")
+_ROLE_TABLE = catalog.get("roles").sparql
 _ROLE_LINKS = (
     _PREFIXES
     + """
