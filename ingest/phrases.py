@@ -90,9 +90,12 @@ def reporting_label(text: str) -> str:
 
 def extension(text: str, line: int, links: tuple[Link, ...]) -> tuple[ExtendsKind, Mention | None] | None:
     """An inheritance phrase, or None. The mention is None for 'previous roles'."""
-    match = _ALL_PREVIOUS.search(text)
+    lowered = text.lower()  # every item is tried: skip the regexes when their keyword is absent
+    match = _ALL_PREVIOUS.search(text) if "all" in lowered else None
     if match:
         return _kind(match.group("what")), None
+    if "extends" not in lowered:
+        return None
     match = _EXTENDS_NAMED.search(text)
     if match:
         target = match.group("target")
