@@ -1,0 +1,58 @@
+"""`jobkg bench`: the shape of what it reports and the goal table it derives (never timings)."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+
+from jobkg.bench import goals, markdown
+from jobkg.cli import main
+from queries import catalog
+
+
+def run(capsys, *args: str) -> dict:
+    assert main(list(args)) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_reason_stage_compares_with_owlrl_and_reasonable_on_the_seeds(capsys):
+    result = run(capsys, "bench", "--only", "reason", "--json")
+    reason = result["reason"]
+    assert reason["same"] is True
+    assert reason["inferred_triples"] > 0
+    assert reason["owlrl_s"] > 0 and reason["reasonable_s"] > 0
+
+
+def test_scale_stage_builds_a_synthetic_org_and_times_every_query(capsys, tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # generated pages go here, not /tmp
+    result = run(capsys, "bench", "--only", "scale", "--scale", "0.2", "--json")
+    (row,) = result["scale"]
+    assert row["factor"] == 0.2 and row["roles"] > 0 and row["triples"] > 0
+    assert set(row["query_p50_ms_by_query"]) == set(catalog.catalog())
+    for key in ("build_s", "ingest_s", "reason_s", "reasonable_s", "reload_s", "peak_mb"):
+        assert row[key] >= 0, key
+    assert any(tmp_path.iterdir())
+
+
+def test_goal_table_reads_met_and_missed_goals_off_a_run():
+    scale = [
+        {"factor": 10.0, "build_s": 5.0, "query_p50_ms": 1.0, "query_p50_ms_by_query": {"a": 1.0}},
+        {
+            "factor": 100.0,
+            "build_s": 90.0,
+            "peak_mb": 5000,
+            "reason_s": 2.0,
+            "reasonable_s": 3.0,
+            "query_p50_ms": 80.0,
+            "query_p50_ms_by_query": {"a": 80.0, "b": 2.0},
+        },
+    ]
+    run_ = {"machine": {}, "ingest": {"pages_per_s": 250.0, "seconds": 1}, "scale": scale}
+    table = {goal: (measured, met) for goal, measured, met in goals(run_)}
+    assert table["ingest (parse + map) >= 200 pages/s"][1] is True
+    assert table["every canned query p50 <= 50 ms at 100x"] == ("1 over: a", False)
+    assert table["100x peak memory <= 4 GiB"][1] is False
+    assert table["build time near-linear: 100x / 10x <= 15"] == ("18.0", False)
+    assert table["reasoning faster than reasonable at 100x"][1] is True
+    ingest_only = {"machine": {}, "ingest": run_["ingest"]}
+    assert "| ingest (parse + map) >= 200 pages/s | 250.0 pages/s | yes |" in markdown(ingest_only, "x", "2026-11-22")
