@@ -20,6 +20,7 @@ Term = NamedNode | Literal
 
 DEFAULT_GRAPH_IRI = "https://w3id.org/jobkg/graph/kb"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+_XSD_STRING = NamedNode(_XSD + "string")
 _INTEGER_TYPES = {_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
 
 
@@ -43,7 +44,10 @@ def python_value(term: object) -> object:
     if term is None:
         return None
     if kind is Literal:
-        datatype = term.datatype.value
+        datatype_node = term.datatype
+        if datatype_node == _XSD_STRING:  # most cells: skip reading the datatype IRI
+            return term.value
+        datatype = datatype_node.value
         if datatype in _INTEGER_TYPES:
             return int(term.value)
         if datatype == _XSD + "boolean":
