@@ -14,6 +14,7 @@ from pathlib import Path
 from pyoxigraph import Triple
 
 from ingest.corpus import ingest
+from ingest.errors import JobkgError
 from jobkg.kb import KnowledgeBase, UnresolvedNameError
 from ontology import ontology_triples
 from ontology.reasoner import read_axioms, reason
@@ -164,7 +165,7 @@ def _time_reload(kb: KnowledgeBase) -> float:
     return seconds
 
 
-def _scale_child(folder: str, queue) -> None:  # noqa: ANN001 - a multiprocessing Queue
+def _scale_child(folder: str) -> dict[str, object]:
     """Runs in a fresh process, so its peak memory is the build's own."""
     import resource
 
@@ -175,26 +176,23 @@ def _scale_child(folder: str, queue) -> None:  # noqa: ANN001 - a multiprocessin
     per_query = {name: times["p50_ms"] for name, times in bench_query(kb, runs=7, with_rdflib=False).items()}
     reasonable_s = _time_reasonable(_reasoner_input(kb), ontology_triples())
     reload_s = _time_reload(kb)
-    queue.put(
-        {
-            "roles": kb.report.roles if kb.report else None,
-            "triples": len(kb.store) if kb.store is not None else None,
-            "build_s": round(build_s, 2),
-            "ingest_s": round(kb.timings.ingest_s, 2),
-            "reason_s": round(kb.timings.reason_s, 2),
-            "reasonable_s": round(reasonable_s, 2),  # on the same input as reason_s
-            "reload_s": round(reload_s, 2),  # a KB saved by `jobkg build -o kb.nq`, loaded again
-            "peak_mb": round(peak_mb),
-            "query_p50_ms": max(per_query.values()),
-            "query_p50_ms_by_query": per_query,
-        }
-    )
+    return {
+        "roles": kb.report.roles if kb.report else None,
+        "triples": len(kb.store) if kb.store is not None else None,
+        "build_s": round(build_s, 2),
+        "ingest_s": round(kb.timings.ingest_s, 2),
+        "reason_s": round(kb.timings.reason_s, 2),
+        "reasonable_s": round(reasonable_s, 2),  # on the same input as reason_s
+        "reload_s": round(reload_s, 2),  # a KB saved by `jobkg build -o kb.nq`, loaded again
+        "peak_mb": round(peak_mb),
+        "query_p50_ms": max(per_query.values()),
+        "query_p50_ms_by_query": per_query,
+    }
 
 
 def bench_scale(factors: list[float], seed: int = 7) -> list[dict[str, object]]:
     """Build synthetic orgs of each size (factor 1 = the dev corpus's 78 pages) in a child
     process each; generated pages are cached in the temp folder between runs."""
-    import multiprocessing
     import tempfile
 
     from jobkg.synth import generate
@@ -204,17 +202,40 @@ def bench_scale(factors: list[float], seed: int = 7) -> list[dict[str, object]]:
         folder = Path(tempfile.gettempdir()) / f"jobkg-synth-f{factor:g}-s{seed}"
         if not folder.exists():
             generate(folder, factor, seed)
-        context = multiprocessing.get_context("spawn")
-        queue = context.Queue()
-        child = context.Process(target=_scale_child, args=(str(folder), queue))
-        child.start()
-        result = queue.get()
-        child.join()
+        result = _in_child("jobkg.bench:_scale_child", str(folder), f"the {factor:g}x build")
         results.append({"factor": factor, "pages": round(78 * factor)} | result)
     return results
 
 
-def _app_child(source: str, queue) -> None:  # noqa: ANN001 - a multiprocessing Queue
+class BenchError(JobkgError):
+    """A stage measured in a child process ended without reporting (it crashed or was killed)."""
+
+
+def _in_child(target: str, argument: str, what: str) -> dict[str, object]:
+    """Run `module:function`(argument) in a fresh interpreter (its own peak memory, nothing
+    cached) and return the dict it returns; a child that fails is an error, never a hang.
+    A plain subprocess, not multiprocessing's spawn, which re-runs the parent's __main__."""
+    import json
+    import subprocess
+    import sys
+    import tempfile
+
+    module, function = target.split(":")
+    code = (
+        "import importlib, json, sys\n"
+        f"result = importlib.import_module({module!r}).{function}(sys.argv[1])\n"
+        "with open(sys.argv[2], 'w') as out: json.dump(result, out)\n"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "result.json"
+        child = subprocess.run([sys.executable, "-c", code, argument, str(path)], stderr=subprocess.PIPE, text=True)
+        if child.returncode != 0 or not path.exists():
+            last = (child.stderr.strip().splitlines() or ["no message"])[-1]
+            raise BenchError(f"{what} failed (exit code {child.returncode}): {last}")
+        return json.loads(path.read_text())
+
+
+def _app_child(source: str) -> dict[str, object]:
     import os
 
     from streamlit.testing.v1 import AppTest
@@ -231,20 +252,12 @@ def _app_child(source: str, queue) -> None:  # noqa: ANN001 - a multiprocessing 
         start = time.perf_counter()
         at.text_input(key="question").input(question).run()
         times.append((time.perf_counter() - start) * 1000)
-    queue.put({"cold_start_s": round(cold, 2), "warm_interaction_ms": round(statistics.median(times), 1)})
+    return {"cold_start_s": round(cold, 2), "warm_interaction_ms": round(statistics.median(times), 1)}
 
 
 def bench_app(sources: list[Path]) -> dict[str, object]:
     """The app through AppTest in a fresh process: first run (KB built), then questions."""
-    import multiprocessing
-
-    context = multiprocessing.get_context("spawn")
-    queue = context.Queue()
-    child = context.Process(target=_app_child, args=(str(sources[0]), queue))
-    child.start()
-    result = queue.get()
-    child.join()
-    return result
+    return _in_child("jobkg.bench:_app_child", str(sources[0]), "the app measurement")
 
 
 def bench_load(kb: KnowledgeBase, seconds: float = 30.0, threads: int = 8) -> dict[str, object]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import tempfile
 
-from jobkg.bench import goals, markdown
+import pytest
+
+from jobkg.bench import BenchError, _in_child, goals, markdown
 from jobkg.cli import main
 from queries import catalog
 
@@ -56,3 +58,12 @@ def test_goal_table_reads_met_and_missed_goals_off_a_run():
     assert table["reasoning faster than reasonable at 100x"][1] is True
     ingest_only = {"machine": {}, "ingest": run_["ingest"]}
     assert "| ingest (parse + map) >= 200 pages/s | 250.0 pages/s | yes |" in markdown(ingest_only, "x", "2026-11-22")
+
+
+def dies(argument: str) -> dict:
+    raise SystemExit(f"gave up on {argument}")
+
+
+def test_a_child_that_fails_is_an_error_naming_the_reason_not_a_hang():
+    with pytest.raises(BenchError, match=r"exit code 1.*gave up on x"):
+        _in_child("tests.jobkg.test_bench:dies", "x", "the test stage")
