@@ -25,6 +25,7 @@ from ontology.validate import ValidationReport, validate
 from ontology.vocab import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES, RDF, XSD_INTEGER
 from queries import catalog
 from queries.backends import Backend, EmbeddedBackend, EndpointBackend, Row
+from queries.memo import RowMemo
 from queries.mentions import Resolution, Resolver
 from queries.readonly import ReadOnlyResult, run_read_only
 
@@ -93,6 +94,7 @@ class KnowledgeBase:
     report: IngestReport | None = None
     cycles: list[tuple[str, str]] = field(default_factory=list)
     timings: BuildTimings = field(default_factory=BuildTimings)
+    _answers: RowMemo = field(default_factory=RowMemo, init=False, repr=False, compare=False)
 
     # ------------------------------------------------------------ making one
 
@@ -211,9 +213,14 @@ class KnowledgeBase:
         return self.backend.select(sparql, bindings, bind)
 
     def run(self, name: str, params: dict[str, str] | None = None) -> list[Row]:
-        """Run a canned query by name; role and family parameters may be names or IRIs."""
+        """Run a canned query by name; role and family parameters may be names or IRIs. On the
+        embedded store answers are kept (the KB never changes); an endpoint is always asked."""
         query = catalog.get(name)
-        return self.select(query.sparql, self.bind(query, params or {}), query.bind)
+        bindings = self.bind(query, params or {})
+        if self.store is None:
+            return self.select(query.sparql, bindings, query.bind)
+        key = (name, tuple(sorted((param, str(term)) for param, term in bindings.items())))
+        return self._answers.get(key, lambda: self.select(query.sparql, bindings, query.bind))
 
     def bind(self, query: catalog.CannedQuery, params: dict[str, str]) -> dict[str, NamedNode | Literal]:
         known = {p.name: p for p in query.params}

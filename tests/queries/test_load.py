@@ -22,7 +22,8 @@ QUESTIONS = [
 def workload(kb) -> list[object]:
     answers: list[object] = []
     for query in catalog.catalog().values():
-        answers.append(kb.run(query.name, {p.name: p.example for p in query.params}))
+        bindings = kb.bind(query, {p.name: p.example for p in query.params})
+        answers.append(kb.select(query.sparql, bindings, query.bind))  # the store, not kept answers
     for question in QUESTIONS:
         answers.append(ask(kb, question).to_dict())
     return answers
