@@ -307,8 +307,8 @@ def materialise(
             asserted_types.add((ids[triple.subject], ids[triple.object]))
         elif triple.predicate in relations and triple.subject in ids and triple.object in ids:
             asserted.setdefault(triple.predicate, set()).add((ids[triple.subject], ids[triple.object]))
-    # Subject order: quads built in it share their subject term, and the store indexes them
-    # with locality; at 100x the dev corpus that halved loading the inferred graph.
+    # Subject order: quads made in it share their subject term and reach the store's indexes
+    # with locality (2.2 M inferred quads of the 100x org: 5.7 s sorted, 8.4 s not, measured once).
     found: list[tuple[int, NamedNode, int]] = []
     for p, relation in relations.items():
         stated = asserted.get(p, set())
