@@ -18,7 +18,7 @@ from ingest.errors import JobkgError
 from jobkg.kb import KnowledgeBase, UnresolvedNameError
 from ontology import ontology_triples
 from ontology.reasoner import read_axioms, reason
-from ontology.vocab import ASSERTED_GRAPH, RDF
+from ontology.vocab import ASSERTED_GRAPH
 from queries import catalog
 from queries.backends import bind_into
 
@@ -89,13 +89,9 @@ def _time_reasonable(data: list, ontology: list) -> float:
 
 def _reasoner_input(kb: KnowledgeBase) -> list[Triple]:
     """The asserted triples the build handed the reasoner: those an axiom mentions."""
-    axioms = read_axioms(ontology_triples())
-    properties, classes = axioms.properties(), axioms.classes()
-    return [
-        quad.triple
-        for quad in kb.store.quads_for_pattern(None, None, None, ASSERTED_GRAPH)  # type: ignore[union-attr]
-        if quad.predicate in properties or (quad.predicate == RDF.type and quad.object in classes)
-    ]
+    reads = read_axioms(ontology_triples()).reads()
+    asserted = kb.store.quads_for_pattern(None, None, None, ASSERTED_GRAPH)  # type: ignore[union-attr]
+    return [quad.triple for quad in asserted if reads(quad.predicate, quad.object)]
 
 
 def bench_query(kb: KnowledgeBase, runs: int = 30, with_rdflib: bool = True) -> dict[str, dict[str, float]]:
@@ -136,8 +132,8 @@ def example_params(kb: KnowledgeBase, query: catalog.CannedQuery) -> dict[str, s
         return params
     except UnresolvedNameError:
         pass
-    stand_ins = {"role": _deepest_role(kb), "other": _deepest_role(kb), "family": _largest_family(kb)}
-    return {p.name: stand_ins.get(p.name, p.example) for p in query.params}
+    stand_ins = {"role": _deepest_role, "other": _deepest_role, "family": _largest_family}
+    return {p.name: stand_ins[p.name](kb) if p.name in stand_ins else p.example for p in query.params}
 
 
 def _deepest_role(kb: KnowledgeBase) -> str:

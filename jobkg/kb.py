@@ -22,7 +22,7 @@ from ingest.errors import JobkgError
 from ontology import ontology_triples
 from ontology.reasoner import read_axioms, reason
 from ontology.validate import ValidationReport, validate
-from ontology.vocab import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES, RDF, XSD_INTEGER
+from ontology.vocab import ASSERTED_GRAPH, INFERRED_GRAPH, PREFIXES, XSD_INTEGER
 from queries import catalog
 from queries.backends import Backend, EmbeddedBackend, EndpointBackend, Row
 from queries.memo import RowMemo
@@ -108,19 +108,14 @@ class KnowledgeBase:
         """Ingest pages (default: the bundled corpus), reason, and load an embedded store."""
         timings = BuildTimings()
         ontology = ontology_triples()
-        axioms = read_axioms(ontology)
-        wanted_predicates = axioms.properties()
-        wanted_classes = axioms.classes()
+        reasoner_reads = read_axioms(ontology).reads()
         store = Store()
         relevant: list[tuple[object, object, object]] = []
 
         def load(quads: list[Quad]) -> None:
             """Each page's quads go straight to the store; the reasoner keeps only what it reads."""
             store.bulk_extend(quads)
-            for quad in quads:
-                predicate = quad.predicate
-                if predicate in wanted_predicates or (predicate == RDF.type and quad.object in wanted_classes):
-                    relevant.append((quad.subject, predicate, quad.object))
+            relevant.extend((q.subject, q.predicate, q.object) for q in quads if reasoner_reads(q.predicate, q.object))
 
         with _cyclic_gc_paused():
             start = time.perf_counter()
@@ -287,7 +282,7 @@ class KnowledgeBase:
 
     def sources_of(self, iri: str) -> list[dict[str, object]]:
         """The file and line that define a node (a role), without listing every role."""
-        rows = self.select(_ROLE_SOURCE, {"role": NamedNode(iri)})
+        rows = self.select(_NODE_SOURCES, {"node": NamedNode(iri)})
         return [{"file": row["file"], "line": row["line"]} for row in rows]
 
     def role_view(self, iri: str) -> dict[str, object]:
@@ -422,13 +417,6 @@ SELECT ?role ?kind ?text ?own ?stated_for ?line WHERE {
   BIND(?scope = ?role AS ?own)
 }
 ORDER BY ?role DESC(?own) ?line ?text
-"""
-)
-_ROLE_SOURCE = (
-    _PREFIXES
-    + """
-SELECT ?role ?file ?line WHERE { ?role jobkg:sourceLine ?line ; prov:wasDerivedFrom/dcterms:identifier ?file }
-ORDER BY ?file ?line
 """
 )
 _NODE_SOURCES = (

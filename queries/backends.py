@@ -85,7 +85,8 @@ class EmbeddedBackend:
 
 def _projects(sparql: str, bindings: dict[str, Term]) -> bool:
     """Whether every bound variable is in the SELECT clause (pyoxigraph substitutes only those)."""
-    match = re.search(r"\bSELECT\b(.*?)\bWHERE\b", sparql, re.IGNORECASE | re.DOTALL)
+    code = re.sub(r"(?m)^\s*#.*$", "", sparql)  # a comment may say "select" or "where"
+    match = re.search(r"\bSELECT\b(.*?)\bWHERE\b", code, re.IGNORECASE | re.DOTALL)
     if not match:
         return False
     projected = set(re.findall(r"\?(\w+)", match.group(1)))
