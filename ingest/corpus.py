@@ -12,11 +12,11 @@ from pathlib import Path
 
 from pyoxigraph import Quad
 
-from ingest.errors import PageError, SourceError
-from ingest.markdown import read_page
-from ingest.records import IngestWarning, PageRecord, Unmapped
-from ingest.sections import read_sections
-from ingest.triples import map_pages
+from jobkg.errors import PageError, SourceError
+from jobkg.ingest.markdown import read_page
+from jobkg.ingest.records import IngestWarning, PageRecord, Unmapped
+from jobkg.ingest.sections import read_sections
+from jobkg.ingest.triples import map_pages
 
 PAGE_SUFFIXES = (".md", ".md.erb")
 PARALLEL_FROM_PAGES = 64

@@ -7,8 +7,8 @@ import re
 
 from pyoxigraph import NamedNode
 
-from ingest.titles import slug
-from ontology.vocab import DATA_NS
+from jobkg.ingest.titles import slug
+from jobkg.ontology.vocab import DATA_NS
 
 _JOB_FAMILY_PATH = re.compile(r"/job-families/(?P<path>[^#?]+?)/?(?:[#?].*)?$")
 

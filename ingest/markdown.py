@@ -17,8 +17,8 @@ import frontmatter
 import pyromark
 import yaml
 
-from ingest.errors import PageError
-from ingest.records import Block, BlockKind, IngestWarning, Link, Page, Unmapped
+from jobkg.errors import PageError
+from jobkg.ingest.records import Block, BlockKind, IngestWarning, Link, Page, Unmapped
 
 MAX_PAGE_BYTES = 2 * 1024 * 1024  # real job-family pages are under 100 kB
 MAX_YAML_ALIASES = 50

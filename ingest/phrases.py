@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.records import ExtendsKind, Link, Mention
-from ingest.titles import JOB_NOUNS
+from jobkg.ingest.records import ExtendsKind, Link, Mention
+from jobkg.ingest.titles import JOB_NOUNS
 
 _GRADE = re.compile(r"\bgrade\s*:?\s*(\d{1,2})\b(?!\s*(?:-|–|to|through|and|or)\s*\d)", re.IGNORECASE)
 _REPORTS = re.compile(

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from pyoxigraph import NamedNode
 
-from ingest import iris
-from ingest.records import Mention, PageRecord, RoleRecord
-from ingest.titles import LEVEL_WORDS, slug, title_key
+from jobkg.ingest import iris
+from jobkg.ingest.records import Mention, PageRecord, RoleRecord
+from jobkg.ingest.titles import LEVEL_WORDS, slug, title_key
 
 
 @dataclass(frozen=True)

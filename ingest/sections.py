@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
-from ingest import phrases
-from ingest.records import (
+from jobkg.ingest import phrases
+from jobkg.ingest.records import (
     Block,
     BlockKind,
     ExtendsKind,
@@ -30,7 +30,7 @@ from ingest.records import (
     Stated,
     Unmapped,
 )
-from ingest.titles import aliases, is_level_only, looks_like_title, track_of
+from jobkg.ingest.titles import aliases, is_level_only, looks_like_title, track_of
 
 
 class Section(Enum):

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from ingest import iris
-from ingest.records import ExtendsKind, HiringStage, IngestWarning, Item, Mention, PageRecord, RoleRecord
-from ingest.resolve import RoleIndex, is_specific
-from ingest.titles import title_key
-from ontology.vocab import ASSERTED_GRAPH, DCTERMS, JOBKG, ORG, PROV, RDF, RDFS, SKOS, XSD_INTEGER
+from jobkg.ingest import iris
+from jobkg.ingest.records import ExtendsKind, HiringStage, IngestWarning, Item, Mention, PageRecord, RoleRecord
+from jobkg.ingest.resolve import RoleIndex, is_specific
+from jobkg.ingest.titles import title_key
+from jobkg.ontology.vocab import ASSERTED_GRAPH, DCTERMS, JOBKG, ORG, PROV, RDF, RDFS, SKOS, XSD_INTEGER
 
 Term = NamedNode | Literal
 

@@ -9,18 +9,19 @@ import platform
 import statistics
 import time
 from collections.abc import Callable
+from importlib.resources import files
 from pathlib import Path
 
 from pyoxigraph import Triple
 
-from ingest.corpus import ingest
-from ingest.errors import JobkgError
+from jobkg.errors import JobkgError
+from jobkg.ingest.corpus import ingest
 from jobkg.kb import KnowledgeBase, UnresolvedNameError
-from ontology import ontology_triples
-from ontology.reasoner import read_axioms, reason
-from ontology.vocab import ASSERTED_GRAPH
-from queries import catalog
-from queries.backends import bind_into
+from jobkg.ontology import ontology_triples
+from jobkg.ontology.reasoner import read_axioms, reason
+from jobkg.ontology.vocab import ASSERTED_GRAPH
+from jobkg.queries import catalog
+from jobkg.queries.backends import bind_into
 
 STAGES = ("ingest", "reason", "query", "scale", "app", "load")
 OWLRL_MAX_TRIPLES = 150_000  # owlrl needs minutes above this; skipped, and the JSON says so
@@ -124,24 +125,22 @@ def bench_query(kb: KnowledgeBase, runs: int = 30, with_rdflib: bool = True) -> 
 
 
 def example_params(kb: KnowledgeBase, query: catalog.CannedQuery) -> dict[str, str]:
-    """The query's own examples, or where they name nothing in this corpus, a busy stand-in:
-    the role with the longest reporting chain, the family with the most roles."""
+    """The query's own examples, or where they name nothing in this corpus (and always for raw
+    IRIs), a busy stand-in: the role with the longest reporting chain, the largest family."""
     params = {p.name: p.example for p in query.params}
     try:
         kb.bind(query, params)
-        return params
+        if all(p.type != "iri" for p in query.params):
+            return params
     except UnresolvedNameError:
         pass
-    stand_ins = {"role": _deepest_role, "other": _deepest_role, "family": _largest_family}
-    return {p.name: stand_ins[p.name](kb) if p.name in stand_ins else p.example for p in query.params}
+    stand_ins = {"role": _deepest_role, "iri": _deepest_role, "family": _largest_family}
+    return {p.name: stand_ins[p.type](kb) if p.type in stand_ins else p.example for p in query.params}
 
 
 def _deepest_role(kb: KnowledgeBase) -> str:
-    rows = kb.select(
-        """PREFIX jobkg: <https://w3id.org/jobkg/ontology#>
-        SELECT ?role (COUNT(?up) AS ?n) WHERE { ?role a jobkg:Role ; jobkg:reportsUpTo ?up }
-        GROUP BY ?role ORDER BY DESC(?n) ?role LIMIT 1"""
-    )
+    """The role with the longest reporting chain, else the first role."""
+    rows = kb.run("chain-lengths") or kb.run("roles")
     return str(rows[0]["role"]) if rows else ""
 
 
@@ -237,7 +236,7 @@ def _app_child(source: str) -> dict[str, object]:
     from streamlit.testing.v1 import AppTest
 
     os.environ["JOBKG_SOURCE"] = source
-    app = str(Path(__file__).resolve().parent.parent / "app.py")
+    app = str(files("jobkg.app") / "streamlit_app.py")
     start = time.perf_counter()
     at = AppTest.from_file(app, default_timeout=600)
     at.run()
@@ -263,7 +262,7 @@ def bench_load(kb: KnowledgeBase, seconds: float = 30.0, threads: int = 8) -> di
     import resource
     import threading
 
-    from queries.answer import ask
+    from jobkg.questions import ask
 
     questions = ["who does a Staff ITPM report to", "what grade is a Senior TPM", "which roles are at grade 8"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from jobkg.kb import KnowledgeBase
+from jobkg.views import Role, RoleItem
 
 
 @dataclass
@@ -47,33 +47,34 @@ class KbDiff:
         return not (self.added or self.removed or self.changed)
 
 
-def _own(items: list[dict[str, object]]) -> dict[str, dict[str, object]]:
-    return {str(i["text"]): i for i in items if not i["inherited_from"]}
+def _own(items: tuple[RoleItem, ...]) -> dict[str, RoleItem]:
+    return {item.text: item for item in items if not item.inherited_from}
 
 
-def diff(old: KnowledgeBase, new: KnowledgeBase) -> KbDiff:
-    before = {str(r["iri"]): r for r in old.roles()}
-    after = {str(r["iri"]): r for r in new.roles()}
+def _entry(role: Role) -> dict[str, object]:
+    return {"title": role.title, "iri": role.iri, "source": {"file": role.source.file, "line": role.source.line}}
+
+
+def diff(old: list[Role], new: list[Role]) -> KbDiff:
+    """Roles added, removed and changed between two KBs' role lists, matched by IRI."""
+    before = {role.iri: role for role in old}
+    after = {role.iri: role for role in new}
     result = KbDiff()
-    for iri in sorted(after.keys() - before.keys()):
-        role = after[iri]
-        result.added.append({"title": role["title"], "iri": iri, "source": role["source"]})
-    for iri in sorted(before.keys() - after.keys()):
-        role = before[iri]
-        result.removed.append({"title": role["title"], "iri": iri, "source": role["source"]})
+    result.added.extend(_entry(after[iri]) for iri in sorted(after.keys() - before.keys()))
+    result.removed.extend(_entry(before[iri]) for iri in sorted(before.keys() - after.keys()))
     for iri in sorted(before.keys() & after.keys()):
         a, b = before[iri], after[iri]
-        change = RoleChange(str(b["title"]), iri, b["source"])
-        if a["grade"] != b["grade"]:
-            change.grade = (a["grade"], b["grade"])
-        old_lines = sorted(r["label"] for r in a["reports_to"])
-        new_lines = sorted(r["label"] for r in b["reports_to"])
+        change = RoleChange(b.title, iri, {"file": b.source.file, "line": b.source.line})
+        if a.grade != b.grade:
+            change.grade = (a.grade, b.grade)
+        old_lines = sorted(r.label for r in a.reports_to)
+        new_lines = sorted(r.label for r in b.reports_to)
         if old_lines != new_lines:
             change.reports_to = (old_lines, new_lines)
         for key in ("responsibilities", "requirements"):
-            was, now = _own(a[key]), _own(b[key])
-            getattr(change, f"{key}_added").extend({"text": t, "line": now[t]["line"]} for t in now if t not in was)
-            getattr(change, f"{key}_removed").extend({"text": t, "line": was[t]["line"]} for t in was if t not in now)
+            was, now = _own(getattr(a, key)), _own(getattr(b, key))
+            getattr(change, f"{key}_added").extend({"text": t, "line": now[t].line} for t in now if t not in was)
+            getattr(change, f"{key}_removed").extend({"text": t, "line": was[t].line} for t in was if t not in now)
         if change.changed():
             result.changed.append(change)
     return result

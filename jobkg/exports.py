@@ -1,48 +1,89 @@
-"""Exports beyond plain RDF serialisation: compact JSON-LD with the ontology's @context,
-the org graph as GraphML / GEXF (networkx) for Gephi and yEd, and roles as CSV."""
+"""Every export format in one table: its name, file extension, media type, writer, and whether
+it is RDF. The CLI's choices, the app's Export page and the README all read this table, so a
+new format is one row here (and a test fails until the README lists it).
+
+RDF formats are written by pyoxigraph (JSON-LD compacted by rdflib with the shipped @context);
+TriG and N-Quads keep the asserted and inferred triples in their named graphs, the others merge
+them. The org graph goes out as GraphML / GEXF (networkx), the roles as CSV.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
 
 import networkx as nx
+from pyoxigraph import Quad, RdfFormat, serialize
 
+from jobkg.errors import UnknownFormatError
 from jobkg.graph import org_graph
-from ontology.publish import context
-
-if TYPE_CHECKING:
-    from jobkg.kb import KnowledgeBase
-
-EXTRA_FORMATS = ("graphml", "gexf", "csv")
+from jobkg.ontology.publish import context
+from jobkg.ontology.vocab import PREFIXES
+from jobkg.queries.catalog import Runner
+from jobkg.views import Role
 
 
-def jsonld_compact(nt: bytes) -> bytes:
-    """N-Triples to JSON-LD compacted with the shipped @context (rdflib's serialiser)."""
+class Exportable(Runner, Protocol):
+    """What a writer reads: the KB's quads, its roles, and its canned queries."""
+
+    def quads(self, asserted_only: bool = False) -> list[Quad]: ...
+
+    def roles(self) -> list[Role]: ...
+
+
+Writer = Callable[[Exportable, bool], bytes]  # (kb, asserted_only) -> file content
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    name: str
+    extension: str
+    media_type: str
+    is_rdf: bool
+    description: str
+    write: Writer
+
+
+def _rdf(rdf_format: RdfFormat, keeps_graphs: bool, prefixes: bool) -> Writer:
+    def write(kb: Exportable, asserted_only: bool) -> bytes:
+        quads = kb.quads(asserted_only)
+        chosen = PREFIXES if prefixes else None
+        if keeps_graphs:
+            return serialize(sorted(quads, key=str), format=rdf_format, prefixes=chosen)
+        return serialize(sorted({q.triple for q in quads}, key=str), format=rdf_format, prefixes=chosen)
+
+    return write
+
+
+def _jsonld(kb: Exportable, asserted_only: bool) -> bytes:
+    """JSON-LD compacted with the shipped @context (rdflib's serialiser)."""
     import rdflib
 
     graph = rdflib.Graph()
-    graph.parse(data=nt, format="nt")
+    graph.parse(data=_rdf(RdfFormat.N_TRIPLES, False, False)(kb, asserted_only), format="nt")
     return graph.serialize(format="json-ld", context=context()["@context"], auto_compact=True).encode("utf-8")
 
 
-def graph_file(kb: KnowledgeBase, fmt: str) -> bytes:
-    """The org graph (roles, families, reporting targets; typed edges) as GraphML or GEXF."""
-    graph = nx.DiGraph()
-    multi = org_graph(kb)
-    graph.add_nodes_from(multi.nodes(data=True))
-    for source, target, data in multi.edges(data=True):
-        if graph.has_edge(source, target):
-            graph[source][target]["kind"] += f", {data['kind']}"
-        else:
-            graph.add_edge(source, target, kind=data["kind"])
-    buffer = io.BytesIO()
-    if fmt == "graphml":
-        nx.write_graphml(graph, buffer)
-    else:
-        nx.write_gexf(graph, buffer)
-    return buffer.getvalue()
+def _org_graph_file(write: Callable[[nx.DiGraph, io.BytesIO], None]) -> Writer:
+    """The org graph (roles, families, reporting targets; typed edges) as one file."""
+
+    def writer(kb: Exportable, _asserted_only: bool) -> bytes:
+        graph = nx.DiGraph()
+        multi = org_graph(kb)
+        graph.add_nodes_from(multi.nodes(data=True))
+        for source, target, data in multi.edges(data=True):
+            if graph.has_edge(source, target):
+                graph[source][target]["kind"] += f", {data['kind']}"
+            else:
+                graph.add_edge(source, target, kind=data["kind"])
+        buffer = io.BytesIO()
+        write(graph, buffer)
+        return buffer.getvalue()
+
+    return writer
 
 
 ROLE_COLUMNS = (
@@ -63,7 +104,7 @@ ROLE_COLUMNS = (
 )
 
 
-def roles_csv(kb: KnowledgeBase) -> bytes:
+def _roles_csv(kb: Exportable, _asserted_only: bool) -> bytes:
     """One row per role; lists joined with ' | '; counts for responsibilities and requirements."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=ROLE_COLUMNS)
@@ -71,20 +112,52 @@ def roles_csv(kb: KnowledgeBase) -> bytes:
     for role in kb.roles():
         writer.writerow(
             {
-                "iri": role["iri"],
-                "title": role["title"],
-                "family": role["family"],
-                "department": role["department"] or "",
-                "grade": "" if role["grade"] is None else role["grade"],
-                "track": role["track"],
-                "reports_to": " | ".join(r["label"] for r in role["reports_to"]),
-                "extends": " | ".join(role["extends"]),
-                "aliases": " | ".join(role["aliases"]),
-                "responsibilities": len(role["responsibilities"]),
-                "requirements": len(role["requirements"]),
-                "performance_indicators": " | ".join(role["performance_indicators"]),
-                "file": role["source"]["file"],
-                "line": role["source"]["line"],
+                "iri": role.iri,
+                "title": role.title,
+                "family": role.family,
+                "department": role.department or "",
+                "grade": "" if role.grade is None else role.grade,
+                "track": role.track,
+                "reports_to": " | ".join(r.label for r in role.reports_to),
+                "extends": " | ".join(role.extends),
+                "aliases": " | ".join(role.aliases),
+                "responsibilities": len(role.responsibilities),
+                "requirements": len(role.requirements),
+                "performance_indicators": " | ".join(role.performance_indicators),
+                "file": role.source.file,
+                "line": role.source.line,
             }
         )
     return buffer.getvalue().encode("utf-8")
+
+
+_ROWS = (
+    # name, extension, media type, is RDF, description, writer (_rdf: format, keeps graphs, writes prefixes)
+    ("turtle", "ttl", "text/turtle", True, "Turtle", _rdf(RdfFormat.TURTLE, False, True)),
+    ("nt", "nt", "application/n-triples", True, "N-Triples", _rdf(RdfFormat.N_TRIPLES, False, False)),
+    ("jsonld", "jsonld", "application/ld+json", True, "JSON-LD, compacted", _jsonld),
+    ("xml", "rdf", "application/rdf+xml", True, "RDF/XML", _rdf(RdfFormat.RDF_XML, False, True)),
+    ("trig", "trig", "application/trig", True, "TriG, named graphs", _rdf(RdfFormat.TRIG, True, True)),
+    ("nquads", "nq", "application/n-quads", True, "N-Quads, named graphs", _rdf(RdfFormat.N_QUADS, True, False)),
+    ("graphml", "graphml", "application/graphml+xml", False, "org graph for yEd", _org_graph_file(nx.write_graphml)),
+    ("gexf", "gexf", "application/gexf+xml", False, "org graph for Gephi", _org_graph_file(nx.write_gexf)),
+    ("csv", "csv", "text/csv", False, "one row per role", _roles_csv),
+)  # fmt: skip
+EXPORT_FORMATS: dict[str, ExportFormat] = {row[0]: ExportFormat(*row) for row in _ROWS}
+
+
+def export_format(name: str) -> ExportFormat:
+    """The format with that name; an unknown one is a usage error listing the known ones."""
+    try:
+        return EXPORT_FORMATS[name]
+    except KeyError:
+        raise UnknownFormatError(f"unknown format {name!r}; choose one of {', '.join(EXPORT_FORMATS)}") from None
+
+
+def format_for_path(path: str) -> ExportFormat | None:
+    """The RDF format a KB file's extension names (.trig, .nq), or None."""
+    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+    for fmt in EXPORT_FORMATS.values():
+        if fmt.is_rdf and fmt.extension == suffix:
+            return fmt
+    return None

@@ -5,50 +5,19 @@ elements) and the GraphML / GEXF exports for Gephi and yEd."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import networkx as nx
 
-if TYPE_CHECKING:
-    from jobkg.kb import KnowledgeBase
+from jobkg.queries.catalog import Runner
 
 EDGE_KINDS = ("reports to", "extends", "next level", "equivalent", "in family")
 NODE_KINDS = ("role", "family", "reporting target")
 
-_NODES = """PREFIX jobkg: <https://w3id.org/jobkg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT ?node ?kind ?label ?family ?department ?grade WHERE {
-  {
-    ?node a jobkg:Role ; skos:prefLabel ?label ; jobkg:inFamily ?family . BIND("role" AS ?kind)
-    OPTIONAL { ?node jobkg:hasGrade/jobkg:gradeNumber ?grade }
-    OPTIONAL { ?family jobkg:inDepartment/rdfs:label ?department }
-  } UNION {
-    ?node a jobkg:JobFamily ; skos:prefLabel ?label . BIND("family" AS ?kind) BIND(?node AS ?family)
-    OPTIONAL { ?node jobkg:inDepartment/rdfs:label ?department }
-  } UNION {
-    ?node a jobkg:ReportingTarget ; rdfs:label ?label . BIND("reporting target" AS ?kind)
-  }
-}
-ORDER BY ?kind ?node
-"""
-_EDGES = """PREFIX jobkg: <https://w3id.org/jobkg/ontology#>
-PREFIX org: <http://www.w3.org/ns/org#>
-SELECT ?source ?kind ?target WHERE {
-  { ?source org:reportsTo ?target . BIND("reports to" AS ?kind) }
-  UNION { ?source jobkg:extendsResponsibilities|jobkg:extendsRequirements ?target . BIND("extends" AS ?kind) }
-  UNION { ?source jobkg:nextLevel ?target . BIND("next level" AS ?kind) }
-  UNION { ?source jobkg:icEquivalentOf ?target . BIND("equivalent" AS ?kind) FILTER(STR(?source) < STR(?target)) }
-  UNION { ?source a jobkg:Role ; jobkg:inFamily ?target . BIND("in family" AS ?kind) }
-}
-ORDER BY ?kind ?source ?target
-"""
 
-
-def org_graph(kb: KnowledgeBase) -> nx.MultiDiGraph:
+def org_graph(runner: Runner) -> nx.MultiDiGraph:
     """Every role, family and reporting target, and the edges between them."""
     graph = nx.MultiDiGraph()
-    for row in kb.select(_NODES):
+    for row in runner.run("org-nodes"):
         attributes = {
             "kind": row["kind"],
             "label": row["label"],
@@ -58,7 +27,7 @@ def org_graph(kb: KnowledgeBase) -> nx.MultiDiGraph:
         if row["grade"] is not None:
             attributes["grade"] = row["grade"]
         graph.add_node(str(row["node"]), **attributes)
-    for row in kb.select(_EDGES):
+    for row in runner.run("org-edges"):
         source, target = str(row["source"]), str(row["target"])
         if source in graph and target in graph:
             graph.add_edge(source, target, key=row["kind"], kind=row["kind"])

@@ -15,7 +15,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.titles import slug
+from jobkg.ingest.titles import slug
 
 PAGES_AT_FACTOR_1 = 78
 MAX_DEPTH = 8

@@ -10,7 +10,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ingest.titles import slug
+from jobkg.ingest.titles import slug
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_FILES = 500

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Triple
 
-from ontology import ONTOLOGY_FILE, ontology_triples
-from ontology.vocab import JOBKG, OWL, PREFIXES, RDF, RDFS
+from jobkg.ontology import ONTOLOGY_FILE, ontology_triples
+from jobkg.ontology.vocab import JOBKG, OWL, PREFIXES, RDF, RDFS
 
 CONTEXT_FILE = ONTOLOGY_FILE.with_name("context.jsonld")
 DOC_FILE = ONTOLOGY_FILE.parent.parent / "docs" / "ontology.md"

@@ -17,7 +17,8 @@ from operator import itemgetter
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, parse, serialize
 
-from ontology.vocab import OWL, RDF, RDFS
+from jobkg.errors import UnknownEngineError, UnsupportedAxiomError
+from jobkg.ontology.vocab import OWL, RDF, RDFS
 
 Node = NamedNode | BlankNode | Literal
 
@@ -48,14 +49,6 @@ _HANDLED_PREDICATES = {
     OWL.equivalentClass,
     OWL.versionInfo,
 }
-
-
-class UnknownEngineError(ValueError):
-    """A reasoner name that is not one of ENGINES."""
-
-
-class UnsupportedAxiomError(ValueError):
-    """The ontology uses an OWL construct the jobkg engine does not implement."""
 
 
 @dataclass

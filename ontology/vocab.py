@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from pyoxigraph import NamedNode, RdfFormat, parse
 
-from ontology import ONTOLOGY_FILE
+from jobkg.ontology import ONTOLOGY_FILE
 
 JOBKG_NS = "https://w3id.org/jobkg/ontology#"
 DATA_NS = "https://w3id.org/jobkg/id/"

@@ -15,6 +15,8 @@ from typing import Protocol
 
 from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, RdfFormat, Store, Triple, Variable, serialize
 
+from jobkg.errors import EndpointError, QueryError
+
 Row = dict[str, object]
 Term = NamedNode | Literal
 
@@ -22,14 +24,6 @@ DEFAULT_GRAPH_IRI = "https://w3id.org/jobkg/graph/kb"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _XSD_STRING = NamedNode(_XSD + "string")
 _INTEGER_TYPES = {_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger")}
-
-
-class QueryError(Exception):
-    """A query could not be run (syntax, or the store/endpoint failed); the message says why."""
-
-
-class EndpointError(QueryError):
-    """An endpoint is unreachable, refused the request, or timed out."""
 
 
 class Backend(Protocol):

@@ -6,6 +6,10 @@ Header lines are SPARQL comments before the query::
     # description: ...
     # param: role role "Staff ITPM"
     # bind: values        (optional; see below)
+    # internal: true      (optional: used by jobkg itself, hidden from listings and suggestions)
+
+The files hold no PREFIX lines: the catalog puts in front of each query the prefixes it uses,
+from the ontology's one prefix table, so no query can drift from the others.
 
 Parameters reach the embedded store as substituted constants, which lets its optimiser start
 from them. For a few queries the optimiser does better with a VALUES block; `# bind: values`
@@ -14,25 +18,28 @@ says so (measured by `jobkg bench`, see docs/decisions/0003). Endpoints always g
 
 from __future__ import annotations
 
+import re
 import shlex
-from dataclasses import asdict, dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Protocol
+
+from jobkg.errors import CatalogError, UnknownQueryError
+from jobkg.ontology.vocab import PREFIXES
 
 QUERY_DIR = Path(__file__).parent
-PARAM_TYPES = ("role", "family", "integer", "text")
+PARAM_TYPES = ("role", "family", "integer", "text", "iri")
 BIND_STRATEGIES = ("substitute", "values")
+_PREFIXED_NAME = re.compile(r"(?<![\w.-])([a-z][\w-]*):[A-Za-z_]")
 
 
-class CatalogError(ValueError):
-    """A .rq file whose header is malformed (caught by the catalog test, never at run time)."""
+class Runner(Protocol):
+    """Anything that runs a canned query by name (the KnowledgeBase does, on any backend);
+    role and family parameters may be names or IRIs."""
 
-
-class UnknownQueryError(KeyError):
-    """No canned query has that name."""
-
-    def __str__(self) -> str:
-        return str(self.args[0])
+    def run(self, name: str, params: Mapping[str, str] | None = None) -> list[dict[str, object]]: ...
 
 
 @dataclass(frozen=True)
@@ -50,20 +57,34 @@ class CannedQuery:
     params: tuple[Param, ...]
     sparql: str
     bind: str = "substitute"
+    internal: bool = False
 
     def summary(self) -> dict[str, object]:
-        data = asdict(self)
-        del data["sparql"]
-        del data["bind"]
-        data["params"] = [asdict(p) for p in self.params]
-        return data
+        """What `jobkg queries --json` lists: the query's name, title, description and parameters."""
+        return {
+            "name": self.name,
+            "title": self.title,
+            "description": self.description,
+            "params": [{"name": p.name, "type": p.type, "example": p.example} for p in self.params],
+        }
+
+
+def with_prefixes(body: str) -> str:
+    """The query with a PREFIX line for each prefix it uses, from the ontology's table."""
+    code = re.sub(r'(?m)#.*$|<[^<>\s]*>|"(?:[^"\\\n]|\\.)*"', " ", body)
+    used = {match.group(1) for match in _PREFIXED_NAME.finditer(code)}
+    lines = [f"PREFIX {prefix}: <{iri}>" for prefix, iri in PREFIXES.items() if prefix in used]
+    return "\n".join(lines) + ("\n\n" if lines else "") + body
 
 
 def parse_query_file(path: Path) -> CannedQuery:
     header: dict[str, str] = {}
     params: list[Param] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    lines = path.read_text(encoding="utf-8").splitlines()
+    body_start = 0
+    for index, line in enumerate(lines):
         if not line.startswith("#"):
+            body_start = index
             break
         key, _, value = line[1:].strip().partition(":")
         value = value.strip()
@@ -80,19 +101,30 @@ def parse_query_file(path: Path) -> CannedQuery:
     bind = header.get("bind", "substitute")
     if bind not in BIND_STRATEGIES:
         raise CatalogError(f"{path.name}: bind must be one of {', '.join(BIND_STRATEGIES)}, not {bind!r}")
-    text = path.read_text(encoding="utf-8")
-    return CannedQuery(path.stem, header["title"], header["description"], tuple(params), text, bind)
+    internal = header.get("internal", "false")
+    if internal not in ("true", "false"):
+        raise CatalogError(f"{path.name}: internal must be true or false, not {internal!r}")
+    body = "\n".join(lines[body_start:]).strip() + "\n"
+    sparql = with_prefixes(body)
+    return CannedQuery(
+        path.stem, header["title"], header["description"], tuple(params), sparql, bind, internal == "true"
+    )
 
 
 @cache
 def catalog() -> dict[str, CannedQuery]:
-    """All canned queries by name, sorted."""
+    """All canned queries by name, sorted, internal ones included."""
     return {path.stem: parse_query_file(path) for path in sorted(QUERY_DIR.glob("*.rq"))}
+
+
+def public() -> dict[str, CannedQuery]:
+    """The queries people choose from: listings, suggestions, the app's Queries page."""
+    return {name: query for name, query in catalog().items() if not query.internal}
 
 
 def get(name: str) -> CannedQuery:
     try:
         return catalog()[name]
     except KeyError:
-        known = ", ".join(catalog())
+        known = ", ".join(public())
         raise UnknownQueryError(f"no canned query named {name!r}; known: {known}") from None

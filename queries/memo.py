@@ -8,7 +8,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
-from queries.backends import Row
+from jobkg.queries.backends import Row
 
 DEFAULT_ROW_BUDGET = 200_000
 

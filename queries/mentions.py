@@ -9,7 +9,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ingest.titles import title_key
+from jobkg.errors import QueryError
+from jobkg.ingest.titles import title_key
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,24 @@ class Resolution:
     @property
     def ok(self) -> bool:
         return self.match is not None
+
+
+class UnresolvedNameError(QueryError):
+    """A role or family name matches nothing, or more than one thing; the message lists the
+    candidates or close names, and `resolution` carries them for the app."""
+
+    def __init__(self, param: str, resolution: Resolution) -> None:
+        self.param = param
+        self.resolution = resolution
+        if resolution.candidates:
+            names = "; ".join(f"{c.title} ({c.context})" if c.context else c.title for c in resolution.candidates)
+            message = f"'{resolution.mention}' is ambiguous: {names}"
+        elif resolution.suggestions:
+            names = "; ".join(s.title for s in resolution.suggestions)
+            message = f"no {param} matches '{resolution.mention}'; did you mean: {names}?"
+        else:
+            message = f"no {param} matches '{resolution.mention}'"
+        super().__init__(message)
 
 
 @dataclass

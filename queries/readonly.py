@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from pyoxigraph import QueryBoolean, QuerySolutions, Store
 
-from queries.backends import Backend, QueryError, Row, python_value
+from jobkg.errors import ForbiddenQueryError, QueryError, QueryTimeoutError
+from jobkg.queries.backends import Backend, Row, python_value
 
 DEFAULT_TIMEOUT_S = 5.0
 DEFAULT_ROW_CAP = 1000
@@ -26,14 +27,6 @@ _NOT_CODE = re.compile(
 _UPDATE = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH)\b", re.IGNORECASE)
 _SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
 _FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
-
-
-class ForbiddenQueryError(QueryError):
-    """The editor accepts read-only queries only."""
-
-
-class QueryTimeoutError(QueryError):
-    """The query ran longer than the editor allows."""
 
 
 @dataclass

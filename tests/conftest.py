@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from jobkg.kb import BUNDLED_CORPUS, KnowledgeBase
+from jobkg.views import Role
 
 REPO = Path(__file__).resolve().parents[1]
 DEV_CORPUS = REPO.parent / "shared" / "corpus" / "job-families"
@@ -20,8 +21,8 @@ def seeds_kb() -> KnowledgeBase:
 
 
 @pytest.fixture(scope="session")
-def seed_roles(seeds_kb: KnowledgeBase) -> dict[str, dict]:
-    return {role["title"]: role for role in seeds_kb.roles()}
+def seed_roles(seeds_kb: KnowledgeBase) -> dict[str, Role]:
+    return {role.title: role for role in seeds_kb.roles()}
 
 
 @pytest.fixture(scope="session")

@@ -10,18 +10,21 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def page_script(page: str, role_title: str = "") -> None:
-    """Runs one page of app.py against the bundled corpus (executed by AppTest as a script)."""
+    """Runs one page of the app against the bundled corpus (executed by AppTest as a script)."""
+    import importlib
+
     import streamlit as st
 
-    import app
+    from jobkg.app.state import load_kb
+    from jobkg.kb import BUNDLED_CORPUS
 
-    source = ("bundled corpus", str(app.BUNDLED_CORPUS))
-    kb = app.load_kb(*source)
+    source = ("bundled corpus", str(BUNDLED_CORPUS))
+    kb = load_kb(*source)
     st.session_state["kb"] = kb
     st.session_state["source"] = source
     if role_title and "role" not in st.session_state:
         st.session_state["role"] = kb.role_resolver.resolve(role_title).match.iri
-    getattr(app, f"page_{page}")()
+    importlib.import_module(f"jobkg.app.pages.{page}").render()
 
 
 def run_page(page: str, role_title: str = "") -> AppTest:
@@ -91,8 +94,11 @@ def test_sparql_page_runs_read_only_and_refuses_updates():
 
 
 def test_export_page_offers_every_format():
+    from jobkg.exports import EXPORT_FORMATS
+
     at = run_page("export")
     assert at.selectbox[0].options == ["turtle", "nt", "jsonld", "xml", "trig", "nquads"]
+    assert at.selectbox[0].options + at.selectbox[1].options == list(EXPORT_FORMATS)
 
 
 def test_quality_page_lists_gaps_and_the_ingest_report():
@@ -113,13 +119,13 @@ def hostile_script(folder: str) -> None:
     """The role page for a page whose titles carry HTML and markdown."""
     import streamlit as st
 
-    import app
+    from jobkg.app.pages import role
     from jobkg.kb import KnowledgeBase
 
     kb = KnowledgeBase.build([__import__("pathlib").Path(folder)])
     st.session_state["kb"] = kb
     st.session_state["source"] = ("folder of pages", folder)
-    app.page_role()
+    role.render()
 
 
 def test_html_and_markdown_in_page_text_are_shown_as_text(write_pages):

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from pyoxigraph import RdfFormat, parse
 
 from jobkg.cli import main
+from jobkg.kb import BUNDLED_CORPUS
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
@@ -125,3 +129,65 @@ def test_explain_traces_inherited_items(capsys):
     inherited = [i for i in data["role"]["responsibilities"] if i["inherited_from"]]
     assert inherited and all(i["line"] for i in inherited)
     assert data["reporting_chain"][0]["stated_by"][0]["line"] == 95
+
+
+def test_options_may_come_before_or_after_the_sources(capsys):
+    handbook = str(BUNDLED_CORPUS)
+    after = run(capsys, "query", "reports-to", handbook, "--param", "role=Sr TPM", "--format", "json")
+    before = run(capsys, "query", "reports-to", "--param", "role=Sr TPM", handbook, "--format", "json")
+    assert after[0] == before[0] == 0
+    assert json.loads(after[1]) == json.loads(before[1]) != []
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "message"),
+    [
+        (("query", "no-such-query"), 2, "no canned query named 'no-such-query'; known: adjacent-levels"),
+        (("query", "reports-to", "--param", "role"), 2, "--param takes KEY=VALUE"),
+        (("query", "reports-to"), 2, "needs --param role="),
+        (("export", "--format", "docx"), 2, "invalid choice: 'docx'"),
+        (("explain", "Nobody At All"), 1, "no role matches 'Nobody At All'"),
+        (("roles", "--kb", "missing.trig"), 1, "missing.trig: no such KB file"),
+        (("push",), 2, "push needs --endpoint URL"),
+    ],
+)
+def test_each_user_mistake_is_one_line_with_its_exit_status(capsys, args, status, message):
+    code, _out, err = run(capsys, *args)
+    assert code == status
+    assert message in err and "Traceback" not in err
+    assert len([line for line in err.splitlines() if line.startswith("jobkg")]) == 1
+
+
+def test_an_unexpected_failure_is_one_line_and_the_traceback_needs_debug(capsys, monkeypatch):
+    from dataclasses import replace
+
+    from jobkg.cli import registry
+
+    def broken(_args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(registry.COMMANDS, "queries", replace(registry.COMMANDS["queries"], handler=broken))
+    code, _, err = run(capsys, "queries")
+    assert code == 70 and err.strip() == "jobkg: internal error: RuntimeError: boom (rerun with --debug for details)"
+    code, _, err = run(capsys, "--debug", "queries")
+    assert code == 70 and "Traceback" in err
+
+
+def test_a_closed_pipe_ends_quietly():
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", f"{sys.executable} -m jobkg roles --json | head -1"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.stdout == "[\n"
+    assert done.stderr == ""
+    assert done.returncode == 141  # 128 + SIGPIPE, as for any command whose reader left
+
+
+def test_every_error_kind_and_its_exit_status_is_in_the_readme():
+    from jobkg.errors import ERROR_KINDS
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    for kind in ERROR_KINDS:
+        assert f"| {kind.kind} | {kind.exit_status} |" in readme, kind.__name__

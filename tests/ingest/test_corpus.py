@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.corpus import find_pages, ingest
+from jobkg.ingest.corpus import find_pages, ingest
 from jobkg.kb import KnowledgeBase
 
 pytestmark = pytest.mark.slow

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.corpus import ingest
-from ingest.markdown import parse_page
-from ingest.sections import read_sections
 from jobkg.cli import main
+from jobkg.ingest.corpus import ingest
+from jobkg.ingest.markdown import parse_page
+from jobkg.ingest.sections import read_sections
 
 GOOD = "---\ntitle: Widgets\n---\n## Levels\n### Widget Manager\nThe Widget Manager is a grade 8.\n"
 ALIAS_BOMB = (

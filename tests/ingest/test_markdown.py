@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.errors import PageError
-from ingest.markdown import page_key, parse_page, unfold_collapsed
-from ingest.records import BlockKind
+from jobkg.errors import PageError
+from jobkg.ingest.markdown import page_key, parse_page, unfold_collapsed
+from jobkg.ingest.records import BlockKind
 
 
 def page(text: str | bytes, name: str = "dept/page.md"):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest import phrases
-from ingest.records import ExtendsKind, Link
+from jobkg.ingest import phrases
+from jobkg.ingest.records import ExtendsKind, Link
 
 
 @pytest.mark.parametrize(

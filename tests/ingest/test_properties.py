@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pyoxigraph import RdfFormat, parse
 
-from ingest.errors import PageError
-from ingest.markdown import parse_page
-from ingest.sections import read_sections
+from jobkg.errors import PageError
+from jobkg.ingest.markdown import parse_page
+from jobkg.ingest.sections import read_sections
 from jobkg.kb import KnowledgeBase
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

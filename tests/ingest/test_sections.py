@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
-from ingest.markdown import parse_page
-from ingest.records import ExtendsKind
-from ingest.sections import Section, classify_heading, read_sections
+from jobkg.ingest.markdown import parse_page
+from jobkg.ingest.records import ExtendsKind
+from jobkg.ingest.sections import Section, classify_heading, read_sections
 
 
 def record(text: str, name: str = "dept/family.md"):

@@ -50,10 +50,10 @@ def test_every_seed_role_and_no_other(seed_roles):
 @pytest.mark.parametrize(("title", "grade", "reports_to", "extends"), SEED_ROLES, ids=[r[0] for r in SEED_ROLES])
 def test_seed_role_facts(seed_roles, title, grade, reports_to, extends):
     role = seed_roles[title]
-    assert role["grade"] == grade
-    assert sorted(r["label"] for r in role["reports_to"]) == sorted(reports_to)
+    assert role.grade == grade
+    assert sorted(r.label for r in role.reports_to) == sorted(reports_to)
     if extends is not None:
-        assert role["extends"] == extends
+        assert list(role.extends) == extends
 
 
 def test_ic_equivalents_are_stated(seeds_kb: KnowledgeBase):
@@ -99,11 +99,11 @@ def test_team_page_links_the_families_its_table_names(seeds_kb: KnowledgeBase):
 
 
 def test_collapsed_page_yields_the_facts_a_normal_page_would(seeds_kb: KnowledgeBase, seed_roles):
-    leadership = [r for r in seed_roles.values() if r["family"] == "Engineering Leadership"]
+    leadership = [r for r in seed_roles.values() if r.family == "Engineering Leadership"]
     assert len(leadership) == 7
-    assert all(r["source"]["file"] == "engineering/engineering-leadership.md" for r in leadership)
-    assert sum(len(r["responsibilities"]) for r in leadership) > 40
-    assert sum(len(r["requirements"]) for r in leadership) > 20
+    assert all(r.source.file == "engineering/engineering-leadership.md" for r in leadership)
+    assert sum(len(r.responsibilities) for r in leadership) > 40
+    assert sum(len(r.requirements) for r in leadership) > 20
     stages = seeds_kb.run("interviewers", {"role": "Senior Manager, Engineering"})
     assert stages[0]["interviewer"] == "Technical Recruiters"
 
@@ -115,19 +115,19 @@ def test_management_sentence_makes_managed_roles_report_to_the_manager(seeds_kb:
 
 def test_inheritance_phrases_are_never_items(seed_roles):
     for role in seed_roles.values():
-        for item in role["responsibilities"] + role["requirements"]:
-            assert "plus" not in item["text"].lower()[-8:], item
+        for item in role.responsibilities + role.requirements:
+            assert "plus" not in item.text.lower()[-8:], item
 
 
 def test_aliases_from_acronyms(seed_roles):
-    assert "Staff ITPM" in seed_roles["Staff Infrastructure Technical Program Manager"]["aliases"]
-    assert "Sr TPM" in seed_roles["Senior Technical Program Manager"]["aliases"]
+    assert "Staff ITPM" in seed_roles["Staff Infrastructure Technical Program Manager"].aliases
+    assert "Sr TPM" in seed_roles["Senior Technical Program Manager"].aliases
 
 
 def test_every_role_traces_to_its_source_line(seed_roles):
     for role in seed_roles.values():
-        assert role["source"]["file"].endswith(".md")
-        assert role["source"]["line"] >= 1
+        assert role.source.file.endswith(".md")
+        assert role.source.line >= 1
 
 
 def test_build_is_deterministic():

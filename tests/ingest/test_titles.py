@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.titles import aliases, title_key, track_of
+from jobkg.ingest.titles import aliases, title_key, track_of
 
 
 @pytest.mark.parametrize(

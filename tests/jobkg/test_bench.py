@@ -9,7 +9,7 @@ import pytest
 
 from jobkg.bench import BenchError, _in_child, goals, markdown
 from jobkg.cli import main
-from queries import catalog
+from jobkg.queries import catalog
 
 
 def run(capsys, *args: str) -> dict:

@@ -30,7 +30,7 @@ def test_diff_lists_added_removed_and_changed_roles_with_lines(tmp_path, seeds_k
         "---\ntitle: Widgets\n---\n## Levels\n### Widget Engineer\nThe Widget Engineer is a grade 6.\n"
     )
 
-    result = diff(seeds_kb, KnowledgeBase.build([copy]))
+    result = diff(seeds_kb.roles(), KnowledgeBase.build([copy]).roles())
     assert [r["title"] for r in result.added] == ["Widget Engineer"]
     assert len(result.removed) == 9
     changed = {c.title: c for c in result.changed}
@@ -47,4 +47,4 @@ def test_diff_lists_added_removed_and_changed_roles_with_lines(tmp_path, seeds_k
 
 
 def test_no_change_is_an_empty_diff(seeds_kb):
-    assert diff(seeds_kb, KnowledgeBase.build()).empty
+    assert diff(seeds_kb.roles(), KnowledgeBase.build().roles()).empty

@@ -12,7 +12,7 @@ import pytest
 from pyoxigraph import RdfFormat, parse
 
 from jobkg.kb import KnowledgeBase
-from ontology.publish import CONTEXT_FILE, DOC_FILE, context_text, markdown
+from jobkg.ontology.publish import CONTEXT_FILE, DOC_FILE, context_text, markdown
 
 PARSERS = {
     "turtle": RdfFormat.TURTLE,
@@ -87,3 +87,25 @@ def test_sorted_ntriples_are_identical_across_builds(dev_corpus):
     second = KnowledgeBase.build([dev_corpus]).export("nt")
     assert first == second
     assert b"_:" not in first  # no blank nodes
+
+
+def test_every_export_format_is_offered_wherever_formats_are_listed():
+    """One table (jobkg.exports); the CLI, the app and the README all follow it."""
+    from pathlib import Path
+
+    from jobkg.cli.registry import build_parser
+    from jobkg.exports import EXPORT_FORMATS
+
+    _, parsers = build_parser()
+    choices = next(action.choices for action in parsers["export"]._actions if action.dest == "format")
+    assert list(choices) == list(EXPORT_FORMATS)
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    for fmt in EXPORT_FORMATS.values():
+        assert f"| `{fmt.name}` | `.{fmt.extension}` | `{fmt.media_type}` |" in readme, fmt.name
+
+
+def test_an_unknown_format_names_the_known_ones(seeds_kb):
+    from jobkg.errors import UnknownFormatError
+
+    with pytest.raises(UnknownFormatError, match="choose one of turtle, nt, jsonld"):
+        seeds_kb.export("docx")

@@ -70,4 +70,4 @@ def test_uploaded_pages_build_a_kb(tmp_path):
 
     result = save_uploads([("team/widgets.md", PAGE)], root=tmp_path)
     kb = KnowledgeBase.build([result.folder])
-    assert [r["title"] for r in kb.roles()] == ["Widget Manager"]
+    assert [r.title for r in kb.roles()] == ["Widget Manager"]

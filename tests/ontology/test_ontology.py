@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import NamedNode
 
-from ontology import ontology_triples
-from ontology.vocab import JOBKG, RDFS
+from jobkg.ontology import ontology_triples
+from jobkg.ontology.vocab import JOBKG, RDFS
 
 TERMS = sorted(
     {t.subject for t in ontology_triples() if isinstance(t.subject, NamedNode) and t.subject.value in JOBKG}, key=str

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import NamedNode, Triple
 
-from ingest.corpus import ingest
+from jobkg.ingest.corpus import ingest
 from jobkg.kb import BUNDLED_CORPUS
-from ontology import ontology_triples
-from ontology.reasoner import UnknownEngineError, UnsupportedAxiomError, read_axioms, reason
-from ontology.vocab import JOBKG, ORG, OWL, RDF
+from jobkg.ontology import ontology_triples
+from jobkg.ontology.reasoner import UnknownEngineError, UnsupportedAxiomError, read_axioms, reason
+from jobkg.ontology.vocab import JOBKG, ORG, OWL, RDF
 
 EX = "http://example.org/"
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, serialize
 
-from ontology.validate import validate
-from ontology.vocab import ASSERTED_GRAPH, JOBKG, XSD_INTEGER
+from jobkg.ontology.validate import validate
+from jobkg.ontology.vocab import ASSERTED_GRAPH, JOBKG, XSD_INTEGER
 
 
 def test_seeds_conform_with_gaps_as_warnings(seeds_kb):
     report, where = seeds_kb.validate()
     assert report.conforms and not report.violations
-    no_grade = {where[f.focus]["label"] for f in report.warnings if "no grade" in f.message}
+    no_grade = {where[f.focus].label for f in report.warnings if "no grade" in f.message}
     assert no_grade == {"Senior Manager, Engineering", "Senior Engineering Manager"}
 
 

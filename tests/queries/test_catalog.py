@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from jobkg.kb import KnowledgeBase, ParamError, UnresolvedNameError
-from queries import catalog
+from jobkg.queries import catalog
 
 HERE = Path(__file__).parent
 EXPECTED = json.loads((HERE / "expected_rows.json").read_text())

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from jobkg.kb import BUNDLED_CORPUS, KnowledgeBase
-from queries import catalog
-from queries.backends import EndpointError
+from jobkg.queries import catalog
+from jobkg.queries.backends import EndpointError
 from tests.servers import free_port, wait_until_up
 
 pytestmark = pytest.mark.server
@@ -86,10 +86,10 @@ def test_ask_and_roles_run_against_the_endpoint(server, seeds_kb):
     graph = "https://example.org/graph/ask"
     seeds_kb.push(server.query_url, graph)
     remote = KnowledgeBase.remote(server.query_url, graph)
-    from queries.answer import ask
+    from jobkg.questions import ask
 
     assert "Vice President of Infrastructure & Quality" in ask(remote, "who does a Staff ITPM report to").answer
-    assert {r["title"] for r in remote.roles()} == {r["title"] for r in seeds_kb.roles()}
+    assert {r.title for r in remote.roles()} == {r.title for r in seeds_kb.roles()}
 
 
 def test_push_killed_half_way_leaves_the_previous_graph(tmp_path, seeds_kb, dev_corpus):
@@ -138,7 +138,7 @@ def test_a_silent_endpoint_times_out_with_a_clear_error():
     """A server that accepts connections and never answers."""
     import threading
 
-    from queries.backends import EndpointBackend
+    from jobkg.queries.backends import EndpointBackend
 
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))

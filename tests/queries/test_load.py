@@ -7,8 +7,8 @@ import gc
 import resource
 from concurrent.futures import ThreadPoolExecutor
 
-from queries import catalog
-from queries.answer import ask
+from jobkg.queries import catalog
+from jobkg.questions import ask
 
 QUESTIONS = [
     "who does a Staff ITPM report to",

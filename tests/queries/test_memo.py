@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
-from queries import catalog
-from queries.memo import RowMemo
+from jobkg.queries import catalog
+from jobkg.queries.memo import RowMemo
 
 
 def counting(rows):

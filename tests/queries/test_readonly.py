@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from queries.readonly import ForbiddenQueryError, QueryTimeoutError, check_read_only
+from jobkg.queries.readonly import ForbiddenQueryError, QueryTimeoutError, check_read_only
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,7 @@ def test_a_runaway_query_is_stopped_at_the_timeout(seeds_kb):
 
 
 def test_syntax_errors_are_reported(seeds_kb):
-    from queries.backends import QueryError
+    from jobkg.queries.backends import QueryError
 
     with pytest.raises(QueryError, match="syntax"):
         seeds_kb.sparql("SELECT WHERE {")

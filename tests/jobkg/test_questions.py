@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from queries.answer import ask
+from jobkg.questions import ask
 
 
 @pytest.mark.parametrize(
@@ -73,5 +73,5 @@ def test_unmappable_question_points_to_queries(seeds_kb):
 def test_an_answer_without_rows_of_its_own_cites_the_role_definition(seeds_kb):
     # "not stated" answers have no fact rows; the source is where the page defines the role
     answer = ask(seeds_kb, "what grade is Senior Manager, Engineering")
-    role = next(r for r in seeds_kb.roles() if r["title"] == "Senior Manager, Engineering")
-    assert answer.sources == [role["source"]]
+    role = next(r for r in seeds_kb.roles() if r.title == "Senior Manager, Engineering")
+    assert answer.sources == [{"file": role.source.file, "line": role.source.line}]

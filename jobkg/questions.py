@@ -8,14 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING
 
-from queries import catalog
-from queries.backends import Row
-from queries.mentions import Named, Resolution
-
-if TYPE_CHECKING:
-    from jobkg.kb import KnowledgeBase
+from jobkg import views
+from jobkg.kb import KnowledgeBase
+from jobkg.queries import catalog
+from jobkg.queries.backends import Row
+from jobkg.queries.mentions import Named, Resolution
 
 _X = r"(?P<x>.+?)"
 _Y = r"(?P<y>.+?)"
@@ -323,7 +321,7 @@ def _unresolved(answer: Answer, resolution: Resolution) -> Answer:
 def _sources(kb: KnowledgeBase, rows: list[Row], role: Named) -> list[dict[str, object]]:
     found = [{"file": r["file"], "line": r["line"]} for r in rows if r.get("file") and r.get("line")]
     if not found:
-        found = kb.sources_of(role.iri)
+        found = [{"file": s.file, "line": s.line} for s in views.sources_of(kb, role.iri)]
     return list({(s["file"], s["line"]): s for s in found}.values())
 
 
@@ -343,7 +341,7 @@ def closest_queries(text: str, limit: int = 3) -> list[dict[str, str]]:
     """Canned queries whose title and description share the most words with the text."""
     words = set(re.findall(r"[a-z]{3,}", text.lower())) - {"who", "what", "the", "does", "for", "and", "with"}
     scored = []
-    for query in catalog.catalog().values():
+    for query in catalog.public().values():
         vocabulary = set(re.findall(r"[a-z]{3,}", f"{query.name} {query.title} {query.description}".lower()))
         scored.append((len(words & vocabulary), query.name, query.title))
     scored.sort(key=lambda s: (-s[0], s[1]))

@@ -1,0 +1,45 @@
+"""The app's frame: page config, the sidebar's source, the KB, and the page table."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from jobkg.app import navigation
+from jobkg.app.pages import ask, explore, export, quality, queries, role, sparql
+from jobkg.app.state import choose_source, load_kb
+from jobkg.app.widgets import text
+from jobkg.errors import JobkgError
+
+
+def pages() -> dict[str, st.navigation.page.StreamlitPage]:
+    return {
+        "ask": st.Page(ask.render, title="Ask", icon=":material/chat:", url_path="ask", default=True),
+        "role": st.Page(role.render, title="Role", icon=":material/badge:", url_path="role"),
+        "explore": st.Page(explore.render, title="Explore", icon=":material/hub:", url_path="explore"),
+        "queries": st.Page(queries.render, title="Queries", icon=":material/list:", url_path="queries"),
+        "sparql": st.Page(sparql.render, title="SPARQL", icon=":material/code:", url_path="sparql"),
+        "export": st.Page(export.render, title="Export", icon=":material/download:", url_path="export"),
+        "quality": st.Page(quality.render, title="Data quality", icon=":material/rule:", url_path="quality"),
+    }
+
+
+def main() -> None:
+    st.set_page_config(page_title="jobkg", page_icon=":material/hub:", layout="wide")
+    table = pages()
+    navigation.register(table)
+    chosen = st.navigation(list(table.values()))
+    st.sidebar.title("jobkg")
+    try:
+        source = choose_source()
+        if source is None:
+            st.info("Choose where the knowledge base comes from in the sidebar.")
+            return
+        kb = load_kb(*source)
+    except (JobkgError, OSError) as error:
+        st.error(f"Cannot open that source: {text(error)}")
+        return
+    st.session_state["kb"] = kb
+    st.session_state["source"] = source
+    if kb.report is not None:
+        st.sidebar.caption(f"{kb.report.pages} pages · {kb.report.roles} roles · {len(kb.report.failed)} failed")
+    chosen.run()

@@ -1,0 +1,1 @@
+"""One module per page of the app; each has a render() that main() hands to st.navigation."""

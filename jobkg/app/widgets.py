@@ -1,0 +1,40 @@
+"""Pieces every page uses: page text shown as text, result tables, links to role pages."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+from jobkg.app.navigation import open_page
+
+
+def text(value: object) -> str:
+    """Page text shown as text: markdown and HTML characters escaped, never rendered."""
+    escaped = re.sub(r"([\\`*_{}\[\]()#+!|<>$~])", r"\\\1", str(value))
+    escaped = re.sub(r"^(\s*)-(?=\s)", r"\1\\-", escaped)  # a leading list marker
+    return re.sub(r"^(\s*)(\d+)([.)])(?=\s)", r"\1\2\\\3", escaped)
+
+
+def show_rows(rows: list[dict[str, object]], columns: list[str] | None = None) -> None:
+    """A result table with the readable columns first and IRIs last."""
+    frame = pd.DataFrame(rows, columns=columns)
+    if frame.empty:
+        st.write("No rows.")
+        return
+    is_iri = [c for c in frame.columns if frame[c].astype(str).str.startswith("https://w3id.org/jobkg/").all()]
+    frame = frame[[c for c in frame.columns if c not in is_iri] + is_iri]
+    st.dataframe(frame, hide_index=True, width="stretch")
+
+
+def role_link(iri: str, title: str, key: str) -> None:
+    """A button that opens the role's own page."""
+    if st.button(text(title), key=key, type="tertiary", icon=":material/badge:"):
+        open_role(iri)
+
+
+def open_role(iri: str) -> None:
+    """The role page, with the role in the URL (?role=IRI) so it can be shared."""
+    st.session_state["role"] = iri
+    open_page("role", role=iri)

@@ -1,0 +1,124 @@
+"""Commands that build and check a KB: build, validate, diff."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from jobkg.cli.output import err, out
+from jobkg.cli.registry import arg, command
+from jobkg.cli.sources import KB_SOURCE, build_kb, kb_at, open_kb
+from jobkg.diff import describe, diff
+from jobkg.kb import KnowledgeBase
+
+
+@command(
+    "build",
+    "ingest pages, reason, report; optionally write the KB (TriG)",
+    *KB_SOURCE,
+    arg("-o", "--output", type=Path, help="write the KB here (.trig, or .nq for N-Quads)"),
+    arg("--report", type=Path, help="write the full ingest report here as JSON"),
+    arg("--json", action="store_true", help="print the full ingest report as JSON"),
+)
+def build(args: argparse.Namespace) -> int:
+    kb = build_kb(args)
+    report = kb.report
+    assert report is not None  # a build always reports
+    if args.output:
+        kb.save(args.output)
+    if args.report:
+        args.report.write_text(json.dumps(report.to_dict(), indent=2))
+    if args.json:
+        data = report.to_dict() | {"cycles": kb.cycles, "longest_chains": longest_chains(kb)}
+        print(json.dumps(data, indent=2))
+        return 1 if report.failed else 0
+    inferred = len(kb.quads()) - report.asserted_triples
+    out.print(
+        f"[bold]{report.pages}[/] pages, [bold]{report.roles}[/] roles, "
+        f"[bold]{report.asserted_triples}[/] asserted + [bold]{inferred}[/] inferred triples "
+        f"(ingest {kb.timings.ingest_s:.2f}s, reasoning {kb.timings.reason_s:.2f}s)"
+    )
+    out.print(
+        f"attached: {report.grades_attached} grade statements, {report.reporting_lines_attached} reporting lines "
+        f"({report.reporting_lines_to_roles} to roles of the KB), {report.extensions} extensions"
+    )
+    out.print(
+        f"not mapped: {len(report.unmapped)} items (see --report FILE), {len(report.unresolved)} names that are "
+        f"no role of the KB, {len(report.warnings)} warnings"
+    )
+    for warning in report.warnings[:10]:
+        err.print(f"warning: {warning['file']}:{warning['line']}: {warning['message']}", markup=False)
+    if len(report.warnings) > 10:
+        err.print(f"... and {len(report.warnings) - 10} more warnings (--json or --report shows all)")
+    for cycle in kb.cycles:
+        err.print(f"data problem: cycle on {cycle[0].rsplit('#', 1)[-1]} through {cycle[1]}", markup=False)
+    chains = longest_chains(kb)
+    if chains:
+        out.print("longest reporting chains:")
+        for chain in chains:
+            out.print("  " + " → ".join(chain), markup=False)
+    for failure in report.failed:
+        err.print(f"error: {failure['file']}: {failure['reason']}", markup=False)
+    if args.output:
+        out.print(f"wrote {args.output}")
+    return 1 if report.failed else 0
+
+
+def longest_chains(kb: KnowledgeBase, count: int = 3) -> list[list[str]]:
+    """The longest reporting chains, each from a role up to its top."""
+    chains = []
+    for row in kb.run("chain-lengths")[:count]:
+        steps = kb.run("reporting-chain", {"role": str(row["role"])})
+        chains.append([str(row["title"])] + [str(s["ancestor_label"]) for s in steps])
+    return chains
+
+
+@command(
+    "validate",
+    "check the KB against the SHACL shapes (exit 1 on violations)",
+    *KB_SOURCE,
+    arg("--json", action="store_true"),
+)
+def validate(args: argparse.Namespace) -> int:
+    report, places = open_kb(args).validate()
+    rows = []
+    for finding in report.findings:
+        place = places.get(finding.focus)
+        rows.append(
+            {
+                "severity": finding.severity.lower(),
+                "node": finding.focus,
+                "label": place.label if place else None,
+                "file": place.file if place else None,
+                "line": place.line if place else None,
+                "message": finding.message,
+            }
+        )
+    if args.json:
+        print(json.dumps({"conforms": report.conforms, "findings": rows}, indent=2, ensure_ascii=False))
+    else:
+        for row in rows:
+            where = f"{row['file']}:{row['line']}" if row["file"] else row["node"]
+            line = f"{row['severity']}: {row['label'] or row['node']} ({where}): {row['message']}"
+            (out if row["severity"] == "warning" else err).print(line, markup=False)
+        verdict = "conforms" if report.conforms else "does not conform"
+        out.print(f"{verdict}: {len(report.violations)} violations, {len(report.warnings)} warnings")
+    return 0 if report.conforms else 1
+
+
+@command(
+    "diff",
+    "roles added, removed and changed between two corpora or KB files",
+    arg("old", type=Path, help="folder of pages or KB file (.trig/.nq)"),
+    arg("new", type=Path, help="folder of pages or KB file (.trig/.nq)"),
+    arg("--json", action="store_true"),
+)
+def compare(args: argparse.Namespace) -> int:
+    result = diff(kb_at(args.old).roles(), kb_at(args.new).roles())
+    if args.json:
+        print(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        for line in describe(result) or ["no changes to roles"]:
+            out.print(line, markup=False)
+    return 0

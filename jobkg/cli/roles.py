@@ -1,0 +1,63 @@
+"""Commands about roles: roles, explain."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from rich.table import Table
+
+from jobkg import views
+from jobkg.cli.output import escape, out
+from jobkg.cli.registry import arg, command
+from jobkg.cli.sources import KB_SOURCE, open_kb
+
+
+@command(
+    "roles",
+    "every role with grade, reporting line and duties",
+    *KB_SOURCE,
+    arg("--json", action="store_true", help="one JSON object per role (a JSON list)"),
+)
+def roles(args: argparse.Namespace) -> int:
+    found = open_kb(args).roles()
+    if args.json:
+        print(json.dumps([role.to_dict() for role in found], indent=2, ensure_ascii=False))
+        return 0
+    table = Table("title", "family", "grade", "reports to")
+    for role in found:
+        grade = str(role.grade) if role.grade is not None else "not stated"
+        reports = "; ".join(r.label for r in role.reports_to) or "not stated"
+        table.add_row(role.title, role.family, grade, reports)
+    out.print(table)
+    return 0
+
+
+@command(
+    "explain",
+    "where a role's inherited items and reporting chain come from",
+    arg("role", help='a role\'s title, alias or IRI, e.g. "Staff ITPM"'),
+    *KB_SOURCE,
+    arg("--json", action="store_true"),
+)
+def explain(args: argparse.Namespace) -> int:
+    kb = open_kb(args)
+    explanation = views.explain(kb, kb.role(kb.resolve(args.role).iri))
+    if args.json:
+        print(json.dumps(explanation.to_dict(), indent=2, ensure_ascii=False))
+        return 0
+    role = explanation.role
+    out.print(f"[bold]{escape(role.title)}[/] ({escape(role.source.file)}:{role.source.line})")
+    for key in ("responsibilities", "requirements"):
+        items = getattr(role, key)
+        inherited = [item for item in items if item.inherited_from]
+        out.print(f"{len(items)} {key}, {len(inherited)} inherited:")
+        for item in inherited:
+            out.print(f"  - {item.text}  [from {item.inherited_from}, line {item.line}]", markup=False)
+    out.print("reporting chain:")
+    if not explanation.reporting_chain:
+        out.print("  not stated")
+    for step in explanation.reporting_chain:
+        where = "; ".join(f"{s.from_label} at {s.file}:{s.line}" for s in step.stated_by)
+        out.print(f"  {step.steps + 1}. {step.label}  [stated by {where or 'inference'}]", markup=False)
+    return 0

@@ -1,0 +1,86 @@
+"""Commands around the KB: bench, generate, app."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from rich.table import Table
+
+from jobkg.bench import STAGES, markdown
+from jobkg.bench import run as run_bench
+from jobkg.cli.output import out
+from jobkg.cli.registry import arg, command
+from jobkg.cli.sources import PAGES
+from jobkg.errors import UsageError
+from jobkg.kb import BUNDLED_CORPUS
+from jobkg.synth import generate as generate_org
+
+
+@command(
+    "bench",
+    "measure every stage side by side (see docs/performance.md)",
+    *PAGES,
+    arg("--only", choices=STAGES, help="run one stage"),
+    arg("--scale", default="1,10", help="synthetic-org factors for the scale stage (e.g. 1,10,100)"),
+    arg("--json", action="store_true"),
+    arg("--markdown", type=Path, help="also write the run as Markdown tables (docs/performance-run.md)"),
+    arg("--from-json", type=Path, help="render --markdown from a saved --json run instead of running"),
+)
+def bench(args: argparse.Namespace) -> int:
+    try:
+        factors = [float(f) for f in args.scale.split(",") if f.strip()]
+    except ValueError:
+        raise UsageError(f"--scale takes numbers like 1,10,100, not {args.scale!r}") from None
+    if args.from_json:
+        result = json.loads(args.from_json.read_text())
+    else:
+        result = run_bench(args.sources or [BUNDLED_CORPUS], only=args.only, factors=factors)
+    if args.markdown:
+        command_line = "jobkg " + " ".join(sys.argv[1:]) if not args.from_json else result.get("command", "jobkg bench")
+        args.markdown.write_text(markdown(result, str(command_line), str(result.get("date", date.today()))))
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return 0
+    out.print(f"machine: {result['machine']}", markup=False)
+    out.print(f"corpus: {result['corpus']}", markup=False)
+    for stage in ("ingest", "reason", "scale", "app", "load"):
+        if stage in result:
+            out.print(f"{stage}: {result[stage]}", markup=False)
+    if "query" in result:
+        table = Table("query", "p50 ms", "p95 ms", "rdflib p50 ms", "speed-up")
+        for name, times in result["query"].items():
+            speedup = times["rdflib_p50_ms"] / times["p50_ms"] if times["p50_ms"] else 0
+            p50, p95, rdflib_p50 = times["p50_ms"], times["p95_ms"], times["rdflib_p50_ms"]
+            table.add_row(name, f"{p50:.2f}", f"{p95:.2f}", f"{rdflib_p50:.1f}", f"{speedup:.0f}x")
+        out.print(table)
+    return 0
+
+
+@command(
+    "generate",
+    "write a synthetic org's job-family pages (for scale and demos)",
+    arg("folder", type=Path),
+    arg("--factor", type=float, default=1.0, help="1 = as many pages as the dev corpus (78)"),
+    arg("--seed", type=int, default=7),
+)
+def generate(args: argparse.Namespace) -> int:
+    count = generate_org(args.folder, args.factor, args.seed)
+    out.print(f"wrote {count} pages under {args.folder}", markup=False)
+    return 0
+
+
+@command(
+    "app",
+    "open the web app (Streamlit) on a folder of pages, a KB file or a SPARQL endpoint",
+    arg("source", nargs="?", help="folder of pages, KB file (.trig/.nq) or endpoint URL (default: the bundled corpus)"),
+    arg("--port", type=int, default=8501, help="port to serve on (default: 8501)"),
+    arg("--host", default="localhost", help="address to serve on (default: localhost)"),
+)
+def app(args: argparse.Namespace) -> int:
+    from jobkg.app.serve import serve
+
+    return serve(args.source, args.port, args.host)

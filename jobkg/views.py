@@ -1,0 +1,217 @@
+"""Role views: a role with everything the pages state about it, its explanation (where each
+inherited item and each reporting step comes from) and what the app's role page shows.
+
+Typed, frozen records built from canned queries only, through any ``Runner`` (the
+KnowledgeBase is one), so the same views come from the embedded store and from an endpoint.
+``to_dict()`` gives the JSON the CLI prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from jobkg.queries.backends import Row
+from jobkg.queries.catalog import Runner
+
+
+@dataclass(frozen=True)
+class Source:
+    """The file (relative to the folder given) and 1-based line that state something."""
+
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Position:
+    """A position a role points at: a role of the KB, or a target named on a page."""
+
+    label: str
+    iri: str
+
+
+@dataclass(frozen=True)
+class RoleItem:
+    """A responsibility or requirement; inherited_from names the role that states it."""
+
+    text: str
+    inherited_from: str | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Role:
+    iri: str
+    title: str
+    family: str
+    department: str | None
+    grade: int | None
+    track: str
+    source: Source
+    reports_to: tuple[Position, ...] = ()
+    extends: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    responsibilities: tuple[RoleItem, ...] = ()
+    requirements: tuple[RoleItem, ...] = ()
+    performance_indicators: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A page line that states one reporting step."""
+
+    from_role: str
+    from_label: str
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ChainStep:
+    """One position above a role; steps = 0 for the direct line."""
+
+    steps: int
+    label: str
+    iri: str
+    stated_by: tuple[Statement, ...] = ()
+
+
+@dataclass(frozen=True)
+class Explanation:
+    role: Role
+    reporting_chain: tuple[ChainStep, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class RoleView:
+    """Everything the app's role page shows, from the same queries the CLI runs."""
+
+    role: Role
+    levels: list[Row] = field(default_factory=list)
+    chain: list[Row] = field(default_factory=list)
+    reports: list[Row] = field(default_factory=list)
+    equivalents: list[Row] = field(default_factory=list)
+    indicators: list[Row] = field(default_factory=list)
+    hiring: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class _Parts:
+    """What the link and item queries add to one role, gathered before the role is frozen."""
+
+    reports_to: list[Position] = field(default_factory=list)
+    extends: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    indicators: list[str] = field(default_factory=list)
+    responsibilities: list[RoleItem] = field(default_factory=list)
+    requirements: list[RoleItem] = field(default_factory=list)
+    texts: set[tuple[str, str]] = field(default_factory=set)  # (kind, text) seen: an item once per role
+
+
+def roles(runner: Runner) -> list[Role]:
+    """Every role, in family order, with its links and its own and inherited items."""
+    rows = runner.run("roles")
+    parts = {str(row["role"]): _Parts() for row in rows}
+    for row in runner.run("role-links"):
+        found = parts.get(str(row["role"]))
+        if found is None:
+            continue
+        kind, label = row["kind"], str(row["label"])
+        if kind == "reports_to":
+            found.reports_to.append(Position(label, str(row["other"])))
+        elif kind == "alias":
+            found.aliases.append(label)
+        elif kind == "extends" and label not in found.extends:
+            found.extends.append(label)
+        elif kind == "indicator" and label not in found.indicators:
+            found.indicators.append(label)
+    for row in runner.run("role-items"):
+        found = parts.get(str(row["role"]))
+        text = str(row["text"])
+        if found is None or (row["kind"], text) in found.texts:
+            continue
+        found.texts.add((str(row["kind"]), text))
+        item = RoleItem(text, None if row["own"] else str(row["stated_for"]), _int(row["line"]))
+        (found.responsibilities if row["kind"] == "responsibility" else found.requirements).append(item)
+    return [_role(row, parts[str(row["role"])]) for row in rows]
+
+
+def _role(row: Row, parts: _Parts) -> Role:
+    return Role(
+        iri=str(row["role"]),
+        title=str(row["title"]),
+        family=str(row["family_title"]),
+        department=None if row["department"] is None else str(row["department"]),
+        grade=None if row["grade"] is None else _int(row["grade"]),
+        track=str(row["track"]),
+        source=Source(str(row["file"]), _int(row["line"])),
+        reports_to=tuple(parts.reports_to),
+        extends=tuple(parts.extends),
+        aliases=tuple(parts.aliases),
+        responsibilities=tuple(parts.responsibilities),
+        requirements=tuple(parts.requirements),
+        performance_indicators=tuple(parts.indicators),
+    )
+
+
+def _int(value: object) -> int:
+    """Integer cells come back as int from every backend; anything else is read as text."""
+    return value if isinstance(value, int) else int(str(value))
+
+
+def sources_of(runner: Runner, iri: str) -> list[Source]:
+    """The file and line that define a node (a role), without listing every role."""
+    return [Source(str(row["file"]), _int(row["line"])) for row in runner.run("node-source", {"node": iri})]
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a node is defined, for findings about it."""
+
+    label: str | None
+    file: str
+    line: int
+
+
+def places(runner: Runner) -> dict[str, Place]:
+    """Every node that carries a source line, by IRI (its first line)."""
+    found: dict[str, Place] = {}
+    for row in runner.run("node-sources"):
+        label = None if row["label"] is None else str(row["label"])
+        found.setdefault(str(row["node"]), Place(label, str(row["file"]), _int(row["line"])))
+    return found
+
+
+def explain(runner: Runner, role: Role) -> Explanation:
+    """Where each step of the role's reporting chain is stated (items carry their own lines)."""
+    ancestors = runner.run("reporting-chain", {"role": role.iri})
+    in_chain = {role.iri} | {str(row["ancestor"]) for row in ancestors}
+    chain = []
+    for row in ancestors:
+        statements = runner.run("stated-reporting", {"target": str(row["ancestor"])})
+        stated_by = tuple(
+            Statement(str(s["from"]), str(s["from_label"]), str(s["file"]), _int(s["line"]))
+            for s in statements
+            if s["from"] in in_chain
+        )
+        chain.append(ChainStep(_int(row["steps"]), str(row["ancestor_label"]), str(row["ancestor"]), stated_by))
+    return Explanation(role, tuple(chain))
+
+
+def role_view(runner: Runner, role: Role) -> RoleView:
+    params = {"role": role.iri}
+    return RoleView(
+        role=role,
+        levels=runner.run("adjacent-levels", params),
+        chain=runner.run("reporting-chain", params),
+        reports=runner.run("all-reports", params),
+        equivalents=runner.run("equivalents", params),
+        indicators=runner.run("performance-indicators", params),
+        hiring=runner.run("interviewers", params),
+    )
