@@ -13,13 +13,15 @@ from pathlib import Path
 from pyoxigraph import Quad
 
 from jobkg.errors import PageError, SourceError
-from jobkg.ingest.markdown import read_page
+from jobkg.ingest.markdown import page_key, read_page
+from jobkg.ingest.profile import load
 from jobkg.ingest.records import IngestWarning, PageRecord, Unmapped
 from jobkg.ingest.sections import read_sections
 from jobkg.ingest.triples import map_pages
 
 PAGE_SUFFIXES = (".md", ".md.erb")
 PARALLEL_FROM_PAGES = 64
+FAMILY_INDEX = ("_index.md",)  # a folder with one of these is a family, its other pages its levels
 
 
 @dataclass
@@ -37,6 +39,8 @@ class IngestReport:
     warnings: list[dict[str, object]] = field(default_factory=list)
     unmapped: list[dict[str, object]] = field(default_factory=list)
     unresolved: list[dict[str, object]] = field(default_factory=list)
+    by_page: list[dict[str, object]] = field(default_factory=list)  # roles found, share of list items mapped
+    without_roles: list[dict[str, object]] = field(default_factory=list)  # pages that gave no role, and why
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -46,19 +50,30 @@ class IngestReport:
 class PageFile:
     path: Path
     root: Path
+    family_key: str | None = None  # the folder's key, for a level file of a one-file-per-level family
+    profile: str | None = None  # a profile forced by name or file; None: each page shows its own
 
 
-def find_pages(sources: Iterable[Path]) -> list[PageFile]:
+def find_pages(sources: Iterable[Path], profile: str | None = None) -> list[PageFile]:
     """Page files under each source (a file, or a folder walked without following links)."""
+    if profile is not None:
+        load(profile)  # an unknown profile fails here, once, not on every page
     found: list[PageFile] = []
     for source in sources:
         if source.is_file():
-            found.append(PageFile(source, source.parent))
+            found.append(PageFile(source, source.parent, _family_of(source, source.parent), profile))
         elif source.is_dir():
-            found.extend(PageFile(path, source) for path in _walk(source))
+            found.extend(PageFile(path, source, _family_of(path, source), profile) for path in _walk(source))
         else:
             raise SourceError(f"{source}: no such file or folder")
     return found
+
+
+def _family_of(path: Path, root: Path) -> str | None:
+    """The family folder's key when the page sits beside the folder's _index.md."""
+    if path.name in FAMILY_INDEX or not any((path.parent / name).is_file() for name in FAMILY_INDEX):
+        return None
+    return page_key(path.parent.relative_to(root).as_posix() + "/_index.md") if path.parent != root else None
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -73,7 +88,7 @@ def _walk(root: Path) -> Iterator[Path]:
 def read_record(page_file: PageFile) -> PageRecord | dict[str, object]:
     """One page to its record, or the reason it failed (as a dict, so it crosses processes)."""
     try:
-        return read_sections(read_page(page_file.path, page_file.root))
+        return read_sections(read_page(page_file.path, page_file.root, page_file.family_key), page_file.profile)
     except PageError as error:
         return {"file": error.path, "line": error.line, "reason": error.reason}
     except RecursionError:
@@ -93,21 +108,26 @@ def _read_all(page_files: list[PageFile], on_page: Callable[[str], None] | None)
             yield result
 
 
-def ingest(sources: Iterable[Path], on_page: Callable[[str], None] | None = None) -> tuple[list[Quad], IngestReport]:
+def ingest(
+    sources: Iterable[Path], on_page: Callable[[str], None] | None = None, profile: str | None = None
+) -> tuple[list[Quad], IngestReport]:
     """Read, map and report, keeping every quad (for tests and small corpora)."""
     quads: list[Quad] = []
-    report = ingest_into(sources, quads.extend, on_page)
+    report = ingest_into(sources, quads.extend, on_page, profile)
     return quads, report
 
 
 def ingest_into(
-    sources: Iterable[Path], sink: Callable[[list[Quad]], None], on_page: Callable[[str], None] | None = None
+    sources: Iterable[Path],
+    sink: Callable[[list[Quad]], None],
+    on_page: Callable[[str], None] | None = None,
+    profile: str | None = None,
 ) -> IngestReport:
     """Read, map and report, handing quads to sink page by page. Pages that fail are listed in
-    the report with their reason; the others still ingest."""
+    the report with their reason; the others still ingest. `profile` forces one page layout."""
     report = IngestReport()
     records: list[PageRecord] = []
-    for result in _read_all(find_pages(sources), on_page):
+    for result in _read_all(find_pages(sources, profile), on_page):
         if isinstance(result, dict):
             report.failed.append(result)
         else:
@@ -132,4 +152,24 @@ def ingest_into(
     unmapped: list[Unmapped] = [u for record in records for u in record.unmapped]
     report.unmapped = [{"file": u.file, "line": u.line, "text": u.text, "reason": u.reason} for u in unmapped]
     report.unresolved = [{"file": f, "line": line, "name": name, "use": use} for f, line, name, use in stats.unresolved]
+    report.by_page = [_page_summary(record) for record in records]
+    report.without_roles = [
+        {"file": record.page.path, "line": record.title_line, "reason": record.no_role_reason}
+        for record in records
+        if not record.roles
+    ]
     return report
+
+
+def _page_summary(record: PageRecord) -> dict[str, object]:
+    """One page in the report: its layout, the roles found, how many list items were mapped."""
+    unmapped_items = sum(1 for u in record.unmapped if u.kind in ("item", "row"))
+    mapped = max(record.list_items - unmapped_items, 0)
+    return {
+        "file": record.page.path,
+        "profile": record.page.profile,
+        "roles": [role.title for role in record.roles],
+        "list_items": record.list_items,
+        "mapped_items": mapped,
+        "share_mapped": round(mapped / record.list_items, 3) if record.list_items else None,
+    }

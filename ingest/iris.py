@@ -10,8 +10,6 @@ from pyoxigraph import NamedNode
 from jobkg.ingest.titles import slug
 from jobkg.ontology.vocab import DATA_NS
 
-_JOB_FAMILY_PATH = re.compile(r"/job-families/(?P<path>[^#?]+?)/?(?:[#?].*)?$")
-
 
 def _path(key: str) -> str:
     return "/".join(slug(part) for part in key.split("/") if part)
@@ -68,9 +66,3 @@ def indicator(href: str | None, family_iri: NamedNode, label: str) -> NamedNode:
 def statement(subject: NamedNode, predicate: NamedNode, obj: object) -> NamedNode:
     digest = hashlib.sha1(f"{subject}|{predicate}|{obj}".encode()).hexdigest()[:20]
     return NamedNode(f"{DATA_NS}statement/{digest}")
-
-
-def job_family_path(href: str) -> str | None:
-    """'/job-families/sales/renewals/#x' -> 'sales/renewals'; None for other links."""
-    match = _JOB_FAMILY_PATH.search(href)
-    return match.group("path").strip("/") if match else None

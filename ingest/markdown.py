@@ -32,14 +32,14 @@ _SECTION_WORDS = (
 )
 
 
-def read_page(path: Path, root: Path) -> Page:
+def read_page(path: Path, root: Path, family_key: str | None = None) -> Page:
     """Read one page file. Raises PageError when it cannot be read at all."""
     rel = path.relative_to(root).as_posix() if path != root else path.name
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise PageError(rel, f"cannot read file ({exc.strerror or exc})") from None
-    return parse_page(raw, rel, department_of(rel))
+    return parse_page(raw, rel, department_of(rel), family_key)
 
 
 def department_of(rel: str) -> str | None:
@@ -49,12 +49,12 @@ def department_of(rel: str) -> str | None:
 
 
 def page_key(rel: str) -> str:
-    """'sales/renewals/index.html.md' -> 'sales/renewals'; 'x/y.md' -> 'x/y'."""
-    key = re.sub(r"(/index)?(\.html)?\.md(\.erb)?$", "", rel)
+    """'sales/renewals/index.html.md' -> 'sales/renewals'; 'x/_index.md' -> 'x'; 'x/y.md' -> 'x/y'."""
+    key = re.sub(r"(/_?index)?(\.html)?\.md(\.erb)?$", "", rel)
     return key or rel
 
 
-def parse_page(raw: bytes, rel: str, department: str | None) -> Page:
+def parse_page(raw: bytes, rel: str, department: str | None, family_key: str | None = None) -> Page:
     warnings: list[IngestWarning] = []
     if len(raw) > MAX_PAGE_BYTES:
         raise PageError(
@@ -73,6 +73,7 @@ def parse_page(raw: bytes, rel: str, department: str | None) -> Page:
     unmapped: list[Unmapped] = []
     text = _strip_erb(text, rel, unmapped)
     meta, body, body_offset = _split_front_matter(text, rel)
+    front_matter = text[: len(text) - len(body)]
     line_of = (lambda _line: 1) if collapsed else (lambda line: line + body_offset)
     blocks = tuple(_blocks(body, line_of))
     return Page(
@@ -84,6 +85,8 @@ def parse_page(raw: bytes, rel: str, department: str | None) -> Page:
         collapsed=collapsed,
         unmapped=tuple(unmapped),
         warnings=tuple(warnings),
+        family_key=family_key,
+        front_matter=front_matter,
     )
 
 

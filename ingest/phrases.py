@@ -1,19 +1,21 @@
-"""The sentences job-family pages use for grades, reporting lines, inheritance,
-equivalence and management, as patterns over a block's plain text."""
+"""The sentences job-family pages use for grades, reporting lines, inheritance, equivalence
+and management, read with the patterns of the page's profile (ingest/profiles/*.toml).
+
+A reporting target must be a position's name: a clause after the name is cut ('the CFO and
+works closely with ...' -> 'CFO'), and a target that still reads like a clause is refused
+with a reason rather than guessed."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from jobkg.ingest.records import ExtendsKind, Link, Mention
-from jobkg.ingest.titles import JOB_NOUNS
+from jobkg.ingest.profile import Profile, load
+from jobkg.ingest.records import Block, BlockKind, ExtendsKind, Link, Mention
+from jobkg.ingest.titles import title_key
 
-_GRADE = re.compile(r"\bgrade\s*:?\s*(\d{1,2})\b(?!\s*(?:-|–|to|through|and|or)\s*\d)", re.IGNORECASE)
-_REPORTS = re.compile(
-    r"(?<!direct )\breport(?:s|ing)?\s+(?:directly\s+)?(?:in)?to[a-z]?\b\s*:?\s*(?P<target>[^.;!?]+)",
-    re.IGNORECASE,
-)
-_REPORTS_WITHOUT_TO = re.compile(r"\b[Rr]eports\s+(?P<target>(?:the|a|an)\s+[A-Z][^.;!?]+)")  # "reports the Director"
+GENERIC = load("generic")
+
 _ALL_PREVIOUS = re.compile(
     r"\ball\s+(?:of\s+the\s+)?(?P<what>responsibilities|requirements)\s+(?:of|from|for|in)\s+(?:the\s+)?"
     r"(?:previous|prior|preceding|lower|above)\s+(?:roles?|levels?|positions?)",
@@ -26,6 +28,15 @@ _EXTENDS_NAMED = re.compile(
 )
 _EXTENDS_ROLE = re.compile(
     r"\bextends\s+(?:that\s+of\s+)?(?:the\s+)?(?P<target>.+?)\s+(?:role|level|position)\b", re.IGNORECASE
+)
+_NAMED_PLUS = re.compile(  # 'The Intermediate responsibilities, plus' / 'Everything in Senior, plus'
+    r"^(?:the\s+|everything\s+(?:in|of|from)\s+(?:the\s+)?|all\s+(?:of\s+)?(?:the\s+)?)(?P<target>[\w .,&'/-]+?)"
+    r"(?:\s+(?P<what>responsibilities|requirements|level|role))?\s*,?\s+plus\b",
+    re.IGNORECASE,
+)
+_INCLUDES = re.compile(
+    r"^includes?\s+(?:the\s+)?(?P<target>[\w .,&'/-]+?)[- ](?:level\s+)?(?P<what>responsibilities|requirements)\b",
+    re.IGNORECASE,
 )
 _EQUIVALENT = re.compile(
     r"\b(?:individual(?:\s+contributor)?|IC)\s+equivalent\s+(?:of|to)\s+(?:an?\s+|the\s+)?"
@@ -42,44 +53,95 @@ _INTERVIEWER = re.compile(
     re.IGNORECASE,
 )
 _PLUS = re.compile(r"^(?P<title>.+?)\s*\+$")
-_CUT = re.compile(r"\s+(?:at GitLab|at gitlab|within|who|and is|and will|in the|on the|as|for)\b.*$")
-_NOUN_SPLIT = re.compile(rf"\b({JOB_NOUNS})\b", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:the|a|an|our|their)\s+", re.IGNORECASE)
+_THIS = re.compile(r"^(?:this|the)\s+(?:position|role|job|person|individual|candidate)\b", re.IGNORECASE)
+_SLASHED = re.compile(r"^(?P<heads>[^,/]+(?:\s*/\s*[^,/]+)+),\s*(?P<tail>.+)$")
 
 
-def grade(text: str, links: tuple[Link, ...] = ()) -> int | None:
-    """'is a grade 7', 'Grade: 7', or a bare number linked to the job-grades page ('[10](...#job-grades)')."""
-    match = _GRADE.search(text)
-    if match:
-        return int(match.group(1))
+@dataclass(frozen=True)
+class Reporting:
+    """What a reporting sentence states: its targets, or why none could be read."""
+
+    targets: tuple[Mention, ...] = ()
+    refused: str | None = None  # the reason, when the sentence names no position
+    subject: str = ""  # the sentence up to its verb ('This position reports', 'Data Scientists ... report')
+
+
+def grade(text: str, links: tuple[Link, ...] = (), profile: Profile = GENERIC) -> int | None:
+    """'is a grade 7', 'Grade: 7', 'grade #12', or a bare number linked to a grades page."""
+    for pattern in profile.grade:
+        match = pattern.search(text)
+        if match:
+            return int(match.group("grade"))
     for link in links:
-        if re.search(r"(?i)grade", link.href) and re.fullmatch(r"\d{1,2}", link.text.strip()):
-            return int(link.text)
+        if re.fullmatch(r"#?\d{1,2}", link.text.strip()) and any(p.search(link.href) for p in profile.grade_links):
+            return int(link.text.strip().lstrip("#"))
     return None
 
 
-def reporting_targets(text: str, line: int, links: tuple[Link, ...]) -> list[Mention]:
-    """'This position reports to the VP of X at GitLab' -> [Mention('VP of X')]."""
+def reporting(text: str, line: int, links: tuple[Link, ...], profile: Profile = GENERIC) -> Reporting | None:
+    """The reporting line a sentence states, None when it states none."""
     text = _drop_abbreviation_dots(text)
-    match = _REPORTS.search(text) or _REPORTS_WITHOUT_TO.search(text)
-    if not match:
-        return []
-    target = re.sub(r"\]\([^)]*\)?", "", match.group("target"))
-    target = _CUT.sub("", target).strip(" :,")
-    target = re.sub(r",\s+(?:the|a|an|and|who|which|where)\s.*$", "", target)
-    parts = re.split(r"\s+or\s+(?!above\b)", target)
-    if len(parts) > 1 and not all(_NOUN_SPLIT.search(part) for part in parts):
-        parts = [target]
+    match = next((m for m in (p.search(text) for p in profile.reports) if m), None)
+    if match is None:
+        return None
+    sentence = re.split(r"(?<=[.!?])\s+", text[: match.start()])[-1]
+    subject = re.sub(r"\s+(?:will|directly|also|both)?\s*$", "", sentence).strip(" *_,")
+    verb = re.match(r"\s*(?:will\s+)?(\w+)", match.group(0))
+    subject = f"{subject} {verb.group(1) if verb else ''}".strip()
+    raw = re.sub(r"\]\([^)]*\)?", "", match.group("target")).strip(" *_")
+    target = raw
+    for end in profile.target_ends:
+        target = end.sub("", target, count=1).strip(" :,*_")
+    parts = _alternatives(target)
     mentions = []
     for part in parts:
-        label = reporting_label(part)
-        if label:
-            mentions.append(Mention(label, line, _link_for(part, links)))
-    return mentions
+        name = _ARTICLE.sub("", part.strip()).strip(" :,")
+        if not name or any(pattern.search(name) for pattern in profile.not_targets) or len(name.split()) > 12:
+            return Reporting(refused=f"the reporting sentence names no position ('{raw[:80]}')", subject=subject)
+        mentions.append(Mention(reporting_label(part), line, _link_for(part, links)))
+    return Reporting(tuple(mentions), subject=subject)
+
+
+def states_reporting(block: Block, profile: Profile = GENERIC, role_title: str = "") -> Reporting | None:
+    """The reporting line a block states. A list item states one only when it begins with it
+    ('Reports to the CTO') or its subject is the position or the role; 'Issue ad hoc reports to
+    senior management' is a duty, not a line."""
+    found = reporting(block.text, block.line, block.links, profile)
+    if found is None or block.kind is not BlockKind.ITEM:
+        return found
+    name = subject_name(found.subject)
+    if not name or _THIS.match(name) or (role_title and title_key(name) == title_key(role_title)):
+        return found
+    return None
+
+
+def reporting_targets(text: str, line: int, links: tuple[Link, ...], profile: Profile = GENERIC) -> list[Mention]:
+    """'This position reports to the VP of X at Acme' -> [Mention('VP of X')]; [] if none or refused."""
+    found = reporting(text, line, links, profile)
+    return list(found.targets) if found else []
+
+
+def _alternatives(target: str) -> list[str]:
+    """'Manager, Sales or Senior Manager, Sales' and 'Manager/Senior Manager, CSM' name two."""
+    slashed = _SLASHED.match(target)
+    if slashed and all(_name_like(h) for h in slashed.group("heads").split("/")):
+        return [f"{head.strip()}, {slashed.group('tail').strip()}" for head in slashed.group("heads").split("/")]
+    parts = re.split(r"\s+or\s+(?!above\b|higher\b)", target)
+    if len(parts) > 1 and all(_name_like(part) for part in parts):
+        return parts
+    return [target]
+
+
+def _name_like(text: str) -> bool:
+    """A position's name starts with a capital letter (after an article)."""
+    name = _ARTICLE.sub("", text.strip())
+    return bool(name) and name[0].isupper()
 
 
 def reporting_label(text: str) -> str:
     """Clean a named target: drop articles; 'Director+' -> 'a Director or above'."""
-    text = re.sub(r"^(?:the|a|an|our|their)\s+", "", text.strip(), flags=re.IGNORECASE).strip()
+    text = _ARTICLE.sub("", text.strip()).strip()
     plus = _PLUS.match(text)
     if plus:
         title = re.sub(r"^Sr\b\.?", "Senior", plus.group("title").strip())
@@ -88,23 +150,45 @@ def reporting_label(text: str) -> str:
     return text
 
 
+def is_everyone(subject: str, profile: Profile = GENERIC) -> bool:
+    """'All Data Scientists report', 'Product Designers ... report': a family-scope sentence about
+    every level (a plural subject, a plural verb)."""
+    return any(pattern.search(subject) for pattern in profile.everyone)
+
+
+def subject_name(subject: str) -> str:
+    """The role a sentence names as its subject: 'The Senior X reports' -> 'Senior X'."""
+    name = re.sub(r"\s+(?:will\s+)?(?:report|reports|reporting)$", "", subject, flags=re.IGNORECASE)
+    return re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE).strip(" ,*_")
+
+
 def extension(text: str, line: int, links: tuple[Link, ...]) -> tuple[ExtendsKind, Mention | None] | None:
     """An inheritance phrase, or None. The mention is None for 'previous roles'."""
     lowered = text.lower()  # every item is tried: skip the regexes when their keyword is absent
     match = _ALL_PREVIOUS.search(text) if "all" in lowered else None
     if match:
         return _kind(match.group("what")), None
+    if "plus" in lowered and len(text) < 120:
+        named = _NAMED_PLUS.match(text.strip())
+        if named and not re.match(r"(?i)^(?:all|everything)\s*$", named.group("target")):
+            return _kind_or_role(named.group("what")), _named(named.group("target"), line, links)
+    if "includ" in lowered and len(text) < 120:
+        included = _INCLUDES.match(text.strip())
+        if included:
+            return _kind(included.group("what")), _named(included.group("target"), line, links)
     if "extends" not in lowered:
         return None
     match = _EXTENDS_NAMED.search(text)
     if match:
-        target = match.group("target")
-        return _kind(match.group("what")), Mention(_strip_article(target), line, _link_for(target, links))
+        return _kind(match.group("what")), _named(match.group("target"), line, links)
     match = _EXTENDS_ROLE.search(text)
     if match:
-        target = match.group("target")
-        return ExtendsKind.ROLE, Mention(_strip_article(target), line, _link_for(target, links))
+        return ExtendsKind.ROLE, _named(match.group("target"), line, links)
     return None
+
+
+def _named(target: str, line: int, links: tuple[Link, ...]) -> Mention:
+    return Mention(_strip_article(target).strip(" ,"), line, _link_for(target, links))
 
 
 def is_family_inheritance(text: str) -> bool:
@@ -124,7 +208,7 @@ def management(text: str, line: int, links: tuple[Link, ...]) -> list[tuple[Ment
     """'a Senior Manager, Engineering will manage both the Frontend and Backend Engineering
     Managers' -> (Senior Manager, Engineering; Frontend Engineering Manager), (...; Backend ...)."""
     match = _MANAGES.search(text)
-    if not match or not _NOUN_SPLIT.search(match.group("managed")):
+    if not match or not _name_like(match.group("managed")):
         return []
     manager = Mention(match.group("manager").strip(), line, _link_for(match.group("manager"), links))
     managed = match.group("managed").strip()
@@ -151,11 +235,15 @@ def hiring_stage(text: str) -> tuple[str | None, int | None]:
 
 def _drop_abbreviation_dots(text: str) -> str:
     """'Sr. Director' -> 'Sr Director', so the dot does not end the sentence."""
-    return re.sub(r"\b(Sr|Jr|Mgr|Dir|Assoc|Mr|Ms|Dr|vs)\.", r"\1", text)
+    return re.sub(r"\b(Sr|Jr|Mgr|Dir|Assoc|Mr|Ms|Dr|vs|St)\.", r"\1", text)
 
 
 def _kind(what: str) -> ExtendsKind:
     return ExtendsKind.REQUIREMENTS if what.lower().startswith("req") else ExtendsKind.RESPONSIBILITIES
+
+
+def _kind_or_role(what: str | None) -> ExtendsKind:
+    return ExtendsKind.ROLE if not what or what.lower() in ("level", "role") else _kind(what)
 
 
 def _strip_article(text: str) -> str:

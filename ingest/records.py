@@ -41,6 +41,7 @@ class Unmapped:
     line: int
     text: str
     reason: str
+    kind: str = "text"  # "item" or "row" for list items and table rows, else "text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,15 +63,20 @@ class Page:
     collapsed: bool = False
     unmapped: tuple[Unmapped, ...] = ()
     warnings: tuple[IngestWarning, ...] = ()
+    family_key: str | None = None  # the folder's key, when the folder is a one-file-per-level family
+    front_matter: str = ""  # the raw YAML, to find the line of a value (front-matter ladders)
 
 
 @dataclass(frozen=True, slots=True)
 class PageInfo:
-    """Where a record came from: light enough to cross process boundaries."""
+    """Where a record came from: light enough to cross process boundaries. family_key is the
+    folder's key when the page is one level file of a one-file-per-level family folder."""
 
     path: str
     key: str
     department: str | None
+    family_key: str | None = None
+    profile: str = "generic"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +110,7 @@ class Item:
     line: int
     links: tuple[Link, ...] = ()
     details: tuple[str, ...] = ()  # nested sub-items
+    area: str | None = None  # the heading, table column or topic the item sits under, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +135,8 @@ class RoleRecord:
     title: str
     line: int
     track: str  # "ic" or "management"
+    level: str | None = None  # the level label as written: "Senior", "IC3", "Level 5", "L3"
+    rank: float | None = None  # order on the page's level scale, when the label implies one
     grade: Stated | None = None
     reports_to: tuple[Mention, ...] = ()
     extensions: tuple[Extension, ...] = ()
@@ -142,10 +151,15 @@ class RoleRecord:
 
 @dataclass(frozen=True, slots=True)
 class SpecialtyRecord:
+    """A specialty, segment, track or team of a family (or of one level, when nested in it):
+    what is stated under its heading is its own, never every level's."""
+
     title: str
     line: int
     responsibilities: tuple[Item, ...] = ()
     requirements: tuple[Item, ...] = ()
+    reports_to: tuple[Mention, ...] = ()
+    applies_to: str | None = None  # the title of the level it is nested in
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,3 +183,5 @@ class PageRecord:
     management: tuple[tuple[Mention, Mention], ...] = ()  # (manager, managed)
     unmapped: tuple[Unmapped, ...] = ()
     warnings: tuple[IngestWarning, ...] = ()
+    list_items: int = 0  # list items and table rows on the page; those not in `unmapped` were mapped
+    no_role_reason: str | None = None  # why the page gave no role (every such page says why)

@@ -3,14 +3,25 @@ managed roles, career steps) to roles defined anywhere in the corpus, by link or
 
 from __future__ import annotations
 
+import posixpath
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from pyoxigraph import NamedNode
+from rapidfuzz import fuzz
 
 from jobkg.ingest import iris
+from jobkg.ingest.profile import Profile, load
 from jobkg.ingest.records import Mention, PageRecord, RoleRecord
-from jobkg.ingest.titles import LEVEL_WORDS, slug, title_key
+from jobkg.ingest.titles import LEVEL_WORDS, acronym, slug, title_key
+
+LINK_AGREES = 75  # rapidfuzz ratio between a link's text and the linked role's title
+
+
+def family_key(page: PageRecord) -> str:
+    """The family a page's roles belong to: its folder's for a level file, else its own."""
+    return page.page.family_key or page.page.key
 
 
 @dataclass(frozen=True)
@@ -20,7 +31,41 @@ class RoleRef:
 
     @property
     def iri(self) -> NamedNode:
-        return iris.role(self.page.page.key, self.role.title)
+        return iris.role(family_key(self.page), self.role.title)
+
+
+def linked_page(href: str, from_key: str, keys: set[str], profile: Profile) -> str | None:
+    """The key of the corpus page a link points to ('/job-families/x/y/#z', '../y', 'y.md',
+    'https://site/x/y'); None when it points elsewhere. Hosts and path prefixes of the
+    organisation's site come from the profile."""
+    target = re.split(r"[#?]", href, maxsplit=1)[0].strip()
+    if not target:
+        return from_key if href.startswith("#") else None
+    host = re.match(r"^[a-z]+://([^/]+)(.*)$", target, re.I)
+    if host:
+        if host.group(1).lower() not in profile.site_hosts:
+            return None
+        target = host.group(2) or "/"
+    if target.startswith("/"):
+        prefix = next((p for p in profile.page_prefixes if target.startswith(p)), "/")
+        candidates = [target[len(prefix) :]]
+    else:
+        candidates = [posixpath.join(from_key, target), posixpath.join(posixpath.dirname(from_key), target)]
+    for candidate in candidates:
+        key = re.sub(r"(/_?index)?(\.html)?(\.md)?/?$", "", posixpath.normpath(candidate)).strip("/")
+        if key in keys:
+            return key
+        ends = [k for k in keys if k.endswith("/" + key) or key.endswith("/" + k)]
+        if len(ends) == 1:
+            return ends[0]
+    return None
+
+
+def external_family_key(href: str, profile: Profile) -> str | None:
+    """A job-family page of the site that is not in the corpus ('/job-families/sales/x/')."""
+    path = re.sub(r"^[a-z]+://[^/]+", "", re.split(r"[#?]", href, maxsplit=1)[0], flags=re.I)
+    prefix = next((p for p in profile.page_prefixes if path.startswith(p)), None)
+    return path[len(prefix) :].strip("/") or None if prefix else None
 
 
 _GENERIC_TOKENS = set(LEVEL_WORDS) | {
@@ -56,6 +101,7 @@ class RoleIndex:
 
     def __init__(self, pages: list[PageRecord]) -> None:
         self.pages = {page.page.key: page for page in pages}
+        self.keys = set(self.pages)
         self.by_key: dict[str, list[RoleRef]] = defaultdict(list)
         for page in pages:
             for role in page.roles:
@@ -99,22 +145,26 @@ class RoleIndex:
         return RoleRef(page, matches[0]) if len(matches) == 1 else None
 
     def _by_link(self, mention: Mention, page: PageRecord) -> RoleRef | None:
+        """The role a link points to, when the link's text agrees with it: a link whose target
+        names another role than its text is resolved by its text instead."""
         href = mention.href or ""
         anchor = href.split("#", 1)[1] if "#" in href else ""
-        path = iris.job_family_path(href)
-        target = page if href.startswith("#") else self.pages.get(path or "")
+        key = linked_page(href, page.page.key, self.keys, load(page.page.profile))
+        target = self.pages.get(key) if key else None
         if target is None:
             return None
+        found = None
         if anchor:
             for role in target.roles:
                 if slug(role.title) == anchor or title_key(role.title) == title_key(anchor.replace("-", " ")):
-                    return RoleRef(target, role)
-        matches = [role for role in target.roles if title_key(role.title) == title_key(mention.label)]
-        if len(matches) == 1:
-            return RoleRef(target, matches[0])
-        if len(target.roles) == 1 and not anchor:
-            return RoleRef(target, target.roles[0])
-        return None
+                    found = role
+                    break
+        if found is None:
+            matches = [role for role in target.roles if title_key(role.title) == title_key(mention.label)]
+            found = matches[0] if len(matches) == 1 else None
+        if found is None and len(target.roles) == 1 and not anchor:
+            found = target.roles[0]
+        return RoleRef(target, found) if found is not None and _agrees(mention.label, found) else None
 
     def previous_on_track(self, page: PageRecord, role: RoleRecord) -> RoleRecord | None:
         """The role listed before this one on the same track of the same page."""
@@ -125,3 +175,12 @@ class RoleIndex:
             if other.track == role.track:
                 earlier = other
         return None
+
+
+def _agrees(label: str, role: RoleRecord) -> bool:
+    """Whether a link's text can name the role ('CISO' may not name the Chief Legal Officer)."""
+    text = title_key(label)
+    names = [role.title, *role.aliases]
+    if any(fuzz.token_set_ratio(text, title_key(name)) >= LINK_AGREES for name in names):
+        return True
+    return label.replace(".", "").strip().upper() in {acronym(name) for name in names}

@@ -1,18 +1,25 @@
-"""Stage 2: a page's markdown blocks into a ``PageRecord``.
+"""Stage 2: a page's markdown blocks into a ``PageRecord``, read through the page's profile.
 
-A page is a family scope holding sections (responsibilities, requirements, performance
-indicators, hiring process, ...) and role scopes, each opened by a heading that names a
-job. Headings are read by what they say, not by their level, because real pages put
-levels at H2, H3 or H4 and sections above, beside or below them.
+The outline planner (outline.py) first decides what each heading is: a role (a level), a
+specialty, a section (responsibilities, requirements, grade, indicators, hiring, career,
+specialties, levels) or something jobkg does not map. One pass then reads the blocks, with a
+stack of the headings that are open: the nearest role or specialty is the scope a block
+belongs to, the nearest section says what it is. What a specialty's section states is the
+specialty's. A family-scope sentence is a level's only when its subject names that level (or
+every level). Tables and front-matter ladders are read by tables.py and ladders.py.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from jobkg.ingest import phrases
+from jobkg.ingest.ladders import ladder_roles
+from jobkg.ingest.outline import ROLE_SECTIONS, Decision, Kind, family_base, level_of, plan
+from jobkg.ingest.profile import Profile, detect, load
 from jobkg.ingest.records import (
     Block,
     BlockKind,
@@ -30,7 +37,8 @@ from jobkg.ingest.records import (
     Stated,
     Unmapped,
 )
-from jobkg.ingest.titles import aliases, is_level_only, looks_like_title, track_of
+from jobkg.ingest.tables import Table, TableRole, read_table
+from jobkg.ingest.titles import aliases, title_key, track_of
 
 
 class Section(Enum):
@@ -46,41 +54,31 @@ class Section(Enum):
     OTHER = "other"
 
 
-_SECTION_PATTERNS: tuple[tuple[Section, re.Pattern[str]], ...] = tuple(
-    (section, re.compile(pattern, re.IGNORECASE))
-    for section, pattern in (
-        (Section.GRADE, r"(^|\s)(job\s+)?grade$"),
-        (
-            Section.NICE_TO_HAVE,
-            r"(^|\s)(nice[- ]to[- ]haves?|preferred (qualifications|requirements))( requirements?)?$",
-        ),
-        (Section.RESPONSIBILITIES, r"(^|\s)(responsib\w*|responsbilit\w*|duties|what you.?ll do)$"),
-        (Section.REQUIREMENTS, r"(^|\s)(requirements?|qualifications|what you.?ll need)$"),
-        (Section.INDICATORS, r"(^|\s)(performance indicators?|kpis?)$"),
-        (Section.HIRING, r"(^|\s)(hiring|interview(ing)?) process$"),
-        (Section.CAREER, r"(^|\s)career (ladder|path)s?$"),
-        (Section.SPECIALTIES, r"^(functional\s+)?specialt(y|ies)$"),
-        (Section.LEVELS, r"^(levels?|leadership|job levels?)$"),
-    )
-)
-_ROLE_SECTIONS = {Section.GRADE, Section.RESPONSIBILITIES, Section.NICE_TO_HAVE, Section.REQUIREMENTS}
-_JOB_FAMILY_LINK = re.compile(r"/job-families/(?P<path>[^#?]+?)/?(?:[#?].*)?$")
+_SECTIONS = {
+    "grade": Section.GRADE,
+    "responsibilities": Section.RESPONSIBILITIES,
+    "nice_to_have": Section.NICE_TO_HAVE,
+    "requirements": Section.REQUIREMENTS,
+    "indicators": Section.INDICATORS,
+    "hiring": Section.HIRING,
+    "career": Section.CAREER,
+    "specialties": Section.SPECIALTIES,
+    "levels": Section.LEVELS,
+}
+_ITEM_SECTIONS = (Section.RESPONSIBILITIES, Section.REQUIREMENTS, Section.NICE_TO_HAVE)
 _ACRONYM = re.compile(r"((?:[A-Z][\w&-]*\s+){1,6}[A-Z][\w-]*)\s+\(([A-Z]{2,6})\)")
+_LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z' -]{2,40}?)\s*:?\s*$")
+_GRADE_SUBJECT = re.compile(r"^(?:the\s+)?(?P<subject>.+?)\s+(?:is|are)\s+(?:a|an)?\s*(?:job\s+)?grade\b", re.I)
+_EMOJI = {"So", "Sk", "Mn", "Cf", "Cs"}  # emoji, their modifiers, variation selectors and joiners
 
 
-def classify_heading(text: str) -> Section | None:
+def classify_heading(text: str, profile: Profile | None = None) -> Section | None:
     """The section a heading opens: 'Senior X Responsibilities', 'Requirements for X roles'
     and 'X Levels' all open one."""
-    cleaned = re.sub(r"\s*\([^)]*\)\s*$", "", text.strip().rstrip(":").strip())
-    leading = re.match(r"^(.+?)\s+(?:for|of|-|–)\s+.+$", cleaned)
-    candidates = [cleaned] + ([leading.group(1)] if leading else [])
-    for candidate in candidates:
-        for section, pattern in _SECTION_PATTERNS:
-            if pattern.search(candidate):
-                return section
-    if re.search(r"(?i)\blevels$", cleaned):
-        return Section.LEVELS
-    return None
+    from jobkg.ingest.outline import clean_heading, section_of
+
+    kind, _ = section_of(clean_heading(text), profile or phrases.GENERIC)
+    return _SECTIONS[kind] if kind else None
 
 
 @dataclass
@@ -88,6 +86,8 @@ class _Role:
     title: str
     line: int
     level: int
+    label: str | None = None
+    rank: float | None = None
     grade: Stated | None = None
     reports_to: list[Mention] = field(default_factory=list)
     extensions: list[Extension] = field(default_factory=list)
@@ -104,153 +104,193 @@ class _Specialty:
     title: str
     line: int
     level: int
+    applies_to: str | None = None
     responsibilities: list[Item] = field(default_factory=list)
     requirements: list[Item] = field(default_factory=list)
+    reports_to: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class _Open:
+    """A heading that is open while the blocks under it are read."""
+
+    depth: int
+    kind: Kind
+    scope: _Role | _Specialty | None = None
+    section: Section | None = None
+    text: str = ""
 
 
 class _PageReader:
-    """One pass over a page's blocks; keeps which scope and section is open."""
+    """One pass over a page's blocks with the stack of open headings."""
 
-    def __init__(self, page: Page) -> None:
+    def __init__(self, page: Page, profile: Profile, source: str) -> None:
         self.page = page
-        self.title = str(page.meta.get("title") or "").strip()
+        self.profile = profile
+        self.source = source  # the profile's name or file, as given
+        self.title = _page_title(page, profile)
         self.title_line = int(page.meta.get("_title_line") or 1)
+        self.plan: dict[int, Decision] = {}
+        self.open: list[_Open] = []
         self.roles: list[_Role] = []
-        self.role: _Role | None = None
         self.specialties: list[_Specialty] = []
-        self.specialty: _Specialty | None = None
-        self.specialties_level: int | None = None
-        self.section: Section | None = None
-        self.section_level = 0
-        self.other_heading = ""
         self.family = _Role(title="", line=1, level=0)
-        self.family_grades: list[Stated] = []
+        self.family_grades: list[tuple[Stated, str]] = []  # (grade, the sentence's subject)
+        self.family_reports: list[tuple[phrases.Reporting, Block]] = []
         self.indicators: list[Item] = []
         self.family_hiring: list[HiringStage] = []
         self.career_steps: list[Mention] = []
         self.related: list[Mention] = []
         self.management: list[tuple[Mention, Mention]] = []
-        self.grade_rows: list[Block] = []
+        self.tables: list[tuple[Table, _Role | _Specialty | None, Section | None]] = []
         self.unmapped: list[Unmapped] = list(page.unmapped)
         self.warnings: list[IngestWarning] = list(page.warnings)
         self.items_by_line: dict[int, tuple[list[Item], int]] = {}
-        self.levels_seen = False
+        self.unmapped_lines: set[int] = set()
+        self.label: Section | None = None  # a paragraph such as 'Requirements:' acting as a heading
+        self.list_items = 0
+
+    # ------------------------------------------------------------ where a block belongs
+
+    def scope(self) -> _Role | _Specialty | None:
+        """The nearest open role or specialty; None is the family."""
+        for entry in reversed(self.open):
+            if entry.scope is not None:
+                return entry.scope
+        return None
+
+    def section(self) -> Section | None:
+        """The nearest open section heading above the scope (or a label paragraph after it)."""
+        if self.label is not None:
+            return self.label
+        for entry in reversed(self.open):
+            if entry.section is not None:
+                return entry.section
+            if entry.scope is not None:
+                return None
+        return None
+
+    def area(self) -> str | None:
+        """The nearest open heading that is neither scope nor section: an item's area."""
+        for entry in reversed(self.open):
+            if entry.kind is Kind.OTHER:
+                return entry.text
+            if entry.scope is not None or entry.section is not None:
+                return None
+        return None
+
+    def in_specialties(self) -> bool:
+        return any(entry.kind is Kind.SPECIALTIES for entry in self.open) and not isinstance(
+            self.scope(), _Specialty | _Role
+        )
 
     # ------------------------------------------------------------ headings
 
-    def heading(self, block: Block) -> None:
+    def heading(self, index: int, block: Block) -> None:
+        decision = self.plan.get(index, Decision(Kind.OTHER))
+        self.label = None
+        keep_role = decision.kind is Kind.SECTION and decision.section in ROLE_SECTIONS
+        while self.open and self.open[-1].depth >= block.level:
+            top = self.open[-1]
+            if keep_role and isinstance(top.scope, _Role) and top.depth == block.level and not decision.title:
+                break  # '### Senior X' then '### Job Grade': the grade is still Senior X's
+            self.open.pop()
         text = block.text.strip().strip("*_ ").rstrip(":").strip()
-        if not self.title and block.level <= 2 and not classify_heading(text):
-            self.title, self.title_line = text, block.line
-        section = classify_heading(text)
-        if section is not None:
-            self._open_section(section, block.level)
-            return
-        if self.specialties_level is not None:
-            if block.level > self.specialties_level:
-                self.specialty = _Specialty(text, block.line, block.level)
-                self.specialties.append(self.specialty)
-                self.section = None
-                return
-            self.specialties_level, self.specialty = None, None
-        if is_level_only(text) and self.title:
-            text = f"{text} {self.title}"
-        if looks_like_title(text) and not self._is_family_title(text):
-            self.role = _Role(text, block.line, block.level)
-            self.roles.append(self.role)
-            self.section = None
-            return
-        if self.role is not None and block.level <= self.role.level:
-            self.role = None
-        if block.level <= 2 and self._is_family_title(text):
-            self.section = None
-            return
-        self.section, self.section_level, self.other_heading = Section.OTHER, block.level, text
+        if decision.kind is Kind.ROLE:
+            role = _Role(decision.title, block.line, block.level, decision.level, decision.rank)
+            self.roles.append(role)
+            section = _SECTIONS.get(decision.section or "")
+            self.open.append(_Open(block.level, Kind.ROLE, scope=role, section=section, text=text))
+        elif decision.kind is Kind.SPECIALTY:
+            parent = self.scope()
+            applies = parent.title if isinstance(parent, _Role) else None
+            specialty = _Specialty(decision.title, block.line, block.level, applies)
+            self.specialties.append(specialty)
+            self.open.append(_Open(block.level, Kind.SPECIALTY, scope=specialty, text=text))
+        elif decision.kind is Kind.SECTION:
+            owner = self._role_named(decision.title) if decision.title else None
+            section = _SECTIONS[decision.section or ""]
+            current = self.scope()
+            scope = owner if owner is not None and owner is not current else None
+            self.open.append(_Open(block.level, Kind.SECTION, scope=scope, section=section, text=text))
+        elif decision.kind is Kind.SPECIALTIES:
+            self.open.append(_Open(block.level, Kind.SPECIALTIES, section=Section.SPECIALTIES, text=text))
+        elif decision.kind is Kind.LEVELS:
+            self.open.append(_Open(block.level, Kind.LEVELS, section=Section.LEVELS, text=text))
+        elif decision.kind is Kind.TITLE:
+            self.open.append(_Open(block.level, Kind.TITLE, text=text))
+        else:
+            self.open.append(_Open(block.level, Kind.OTHER, text=text))
 
-    def _is_family_title(self, text: str) -> bool:
-        """The page's own title repeated as a heading before any level is introduced."""
-        return bool(self.title) and text.lower() == self.title.lower() and not self.roles and not self.levels_seen
-
-    def _open_section(self, section: Section, level: int) -> None:
-        if self.role is not None and level < self.role.level and section in _ROLE_SECTIONS:
-            self.role = None
-        if self.role is not None and level <= self.role.level and section not in _ROLE_SECTIONS:
-            self.role = None
-        if section in (Section.LEVELS, Section.SPECIALTIES, Section.CAREER) or (
-            self.specialty is not None and level <= self.specialty.level
-        ):
-            self.specialty = None
-        self.specialties_level = level if section is Section.SPECIALTIES else self.specialties_level
-        if section is Section.LEVELS:
-            self.levels_seen = True
-            self.section = None
-            return
-        self.section, self.section_level = section, level
+    def _role_named(self, title: str) -> _Role | None:
+        key = title_key(title)
+        return next((role for role in self.roles if title_key(role.title) == key), None)
 
     # ------------------------------------------------------------ content
 
-    def scope(self) -> _Role:
-        return self.role if self.role is not None else self.family
-
     def paragraph(self, block: Block) -> None:
-        scope = self.scope()
-        consumed = self._statements(block, scope)
-        if self.section is Section.OTHER:
-            if not consumed:
-                self._unmapped(block, f"under heading '{self.other_heading}', which jobkg does not map")
+        label = _label_section(block.text, self.profile)
+        if label is not None:
+            self.label = label
             return
-        if self.section in (Section.RESPONSIBILITIES, Section.REQUIREMENTS, Section.NICE_TO_HAVE):
+        scope = self.scope()
+        section = self.section()
+        consumed = self._statements(block, scope)
+        if section in _ITEM_SECTIONS and isinstance(scope, _Role | None):
             if phrases.is_family_inheritance(block.text):
                 return
             found = phrases.extension(block.text, block.line, block.links)
             if found:
-                kind, target = found
-                kind = self._section_kind(kind)
-                scope.extensions.append(Extension(kind, block.line, target))
+                holder = scope or self.family
+                holder.extensions.append(Extension(self._section_kind(found[0]), block.line, found[1]))
                 return
-        if self.section is Section.CAREER:
-            steps = self._family_links(block)
+        if section is Section.CAREER:
+            steps = self._page_links(block)
             if steps:
                 self.career_steps.extend(steps)
                 return
         if consumed:
             return
-        if self.specialty is not None:
-            self._unmapped(block, f"paragraph in specialty '{self.specialty.title}'")
+        if section is Section.OTHER or (section is None and self.area() is not None and scope is None):
+            self._unmapped(block, f"under heading '{self._heading_text()}', which jobkg does not map")
+        elif isinstance(scope, _Specialty):
+            self._unmapped(block, f"paragraph in specialty '{scope.title}'")
+        elif self.area() is not None:
+            self._unmapped(block, f"under heading '{self.area()}', which jobkg does not map")
         else:
-            scope.descriptions.append(Item(block.text, block.line, block.links))
+            (scope or self.family).descriptions.append(Item(block.text, block.line, block.links))
+
+    def _heading_text(self) -> str:
+        return self.open[-1].text if self.open else ""
 
     def _section_kind(self, kind: ExtendsKind) -> ExtendsKind:
         if kind is ExtendsKind.ROLE:
             return kind
-        return ExtendsKind.RESPONSIBILITIES if self.section is Section.RESPONSIBILITIES else ExtendsKind.REQUIREMENTS
+        return ExtendsKind.RESPONSIBILITIES if self.section() is Section.RESPONSIBILITIES else ExtendsKind.REQUIREMENTS
 
-    def _statements(self, block: Block, scope: _Role) -> bool:
+    def _statements(self, block: Block, scope: _Role | _Specialty | None) -> bool:
         """Grade, reporting, extension, equivalence and management sentences; True if any."""
         found = False
-        number = phrases.grade(block.text, block.links)
-        if number is not None and (self.section is Section.GRADE or "grade" in block.text.lower() or block.links):
-            stated = Stated(number, block.line)
-            if scope is self.family:
-                self.family_grades.append(stated)
-            elif scope.grade is None:
-                scope.grade = stated
-            elif scope.grade.value != number:
-                self._warn(
-                    block.line, f"'{scope.title}' states grade {scope.grade.value} and grade {number}; kept the first"
-                )
+        lowered = block.text.lower()
+        number = phrases.grade(block.text, block.links, self.profile)
+        if number is not None and (self.section() is Section.GRADE or "grade" in lowered or block.links):
             found = True
-        targets = phrases.reporting_targets(block.text, block.line, block.links)
-        if targets:
-            scope.reports_to.extend(targets)
-            found = True
-        if self.section not in (Section.RESPONSIBILITIES, Section.REQUIREMENTS, Section.NICE_TO_HAVE):
+            self._grade(block, scope, number)
+        if "report" in lowered:
+            title = scope.title if scope is not None else self.title
+            reporting = phrases.states_reporting(block, self.profile, title)
+            if reporting is not None:
+                found = True
+                self._reporting(block, scope, reporting)
+        if isinstance(scope, _Specialty):
+            return found
+        if self.section() not in _ITEM_SECTIONS:
             extension = phrases.extension(block.text, block.line, block.links)
-            if extension and extension[0] is ExtendsKind.ROLE and scope is not self.family:
+            if extension and extension[0] is ExtendsKind.ROLE and scope is not None:
                 scope.extensions.append(Extension(ExtendsKind.ROLE, block.line, extension[1]))
                 found = True
         equivalents = phrases.equivalents(block.text, block.line, block.links)
-        if equivalents and scope is not self.family:
+        if equivalents and scope is not None:
             scope.equivalents.extend(equivalents)
             found = True
         management = phrases.management(block.text, block.line, block.links)
@@ -259,81 +299,138 @@ class _PageReader:
             found = True
         return found
 
+    def _grade(self, block: Block, scope: _Role | _Specialty | None, number: int) -> None:
+        stated = Stated(number, block.line)
+        if isinstance(scope, _Specialty):
+            self._unmapped(block, f"grade stated inside specialty '{scope.title}'; a specialty has no grade")
+        elif scope is None:
+            subject = _GRADE_SUBJECT.match(block.text)
+            self.family_grades.append((stated, subject.group("subject").strip(" *") if subject else ""))
+        elif scope.grade is None:
+            scope.grade = stated
+        elif scope.grade.value != number:
+            self._warn(
+                block.line, f"'{scope.title}' states grade {scope.grade.value} and grade {number}; kept the first"
+            )
+
+    def _reporting(self, block: Block, scope: _Role | _Specialty | None, reporting: phrases.Reporting) -> None:
+        if reporting.refused:
+            self._unmapped(block, reporting.refused)
+        elif scope is None:
+            self.family_reports.append((reporting, block))
+        else:
+            scope.reports_to.extend(reporting.targets)
+
     def item(self, block: Block) -> None:
+        self.list_items += 1
         if block.level > 1 and block.parent_line in self.items_by_line:
             items, index = self.items_by_line[block.parent_line]
             parent = items[index]
-            items[index] = Item(parent.text, parent.line, parent.links, (*parent.details, block.text))
+            items[index] = Item(parent.text, parent.line, parent.links, (*parent.details, block.text), parent.area)
+            self.items_by_line[block.line] = (items, index)  # deeper items stay with the same item
+            return
+        if block.level > 1 and block.parent_line in self.unmapped_lines:
+            self._unmapped(block, "sub-item of an item jobkg did not map")
             return
         scope = self.scope()
-        section = self.section
-        if section in (Section.RESPONSIBILITIES, Section.REQUIREMENTS, Section.NICE_TO_HAVE):
-            if phrases.is_family_inheritance(block.text):
-                return
-            found = phrases.extension(block.text, block.line, block.links)
-            if found and len(block.text) < 160:
-                scope.extensions.append(Extension(self._section_kind(found[0]), block.line, found[1]))
-                return
-            holder = self.specialty or scope
-            target = holder.responsibilities if section is Section.RESPONSIBILITIES else holder.requirements
-            text = block.text if section is not Section.NICE_TO_HAVE else f"Nice to have: {block.text}"
-            self._add_item(target, Item(text, block.line, block.links))
+        section = self.section()
+        if isinstance(scope, _Specialty):
+            self._specialty_item(block, scope, section)
+        elif section in _ITEM_SECTIONS:
+            self._duty(block, scope or self.family, section)
         elif section is Section.INDICATORS:
             self._add_item(self.indicators, Item(block.text, block.line, block.links))
         elif section is Section.HIRING:
-            stages = scope.hiring if scope is not self.family else self.family_hiring
+            stages = scope.hiring if scope is not None else self.family_hiring
             who, minutes = phrases.hiring_stage(block.text)
             stages.append(HiringStage(len(stages) + 1, block.text, block.line, who, minutes))
         elif section is Section.CAREER:
-            steps = self._family_links(block)
+            steps = self._page_links(block)
             if steps:
                 self.career_steps.extend(steps)
             else:
                 self.family.descriptions.append(Item(f"Career ladder: {block.text}", block.line, block.links))
-        elif section is Section.SPECIALTIES and self.specialty is None:
-            if re.search(r"\bno specialt", block.text, re.IGNORECASE):
-                return
-            self.specialties.append(_Specialty(block.text.split(":")[0].strip(), block.line, 99))
-        elif (section is Section.GRADE and self._statements(block, scope)) or self._statements(block, scope):
+        elif section is Section.SPECIALTIES:
+            if not re.search(r"\bno specialt", block.text, re.IGNORECASE):
+                self.specialties.append(_Specialty(block.text.split(":")[0].strip(), block.line, 99))
+        elif section is Section.LEVELS:
+            self._unmapped(block, "list of levels under a levels heading (navigation, not a level's content)")
+        elif self._statements(block, scope):
             return
-        elif self.page_links_to_families(block):
-            self.related.extend(self._family_links(block))
+        elif scope is not None:  # a level's own bullets with no section heading: its responsibilities
+            self._duty(block, scope, Section.RESPONSIBILITIES)
+        elif (self.area() is None and self._page_links(block) and section is None) or (
+            self.area() is not None and self._page_links(block)
+        ):
+            self.related.extend(self._page_links(block))
         else:
-            where = (
-                f"heading '{self.other_heading}'"
-                if section is Section.OTHER
-                else f"{section.value} section"
-                if section
-                else "no section heading"
-            )
-            self._unmapped(block, f"list item under {where}, which jobkg does not map")
+            where = f"heading '{self.area()}'" if self.area() else f"{section.value} section" if section else None
+            self._unmapped(block, f"list item under {where or 'no section heading'}, which jobkg does not map")
+
+    def _duty(self, block: Block, holder: _Role, section: Section) -> None:
+        if phrases.is_family_inheritance(block.text):
+            return
+        found = phrases.extension(block.text, block.line, block.links)
+        if found and len(block.text) < 160:
+            holder.extensions.append(Extension(self._duty_kind(found[0], section), block.line, found[1]))
+            return
+        target = holder.responsibilities if section is Section.RESPONSIBILITIES else holder.requirements
+        text = block.text if section is not Section.NICE_TO_HAVE else f"Nice to have: {block.text}"
+        self._add_item(target, Item(text, block.line, block.links, area=self.area()))
+
+    @staticmethod
+    def _duty_kind(kind: ExtendsKind, section: Section) -> ExtendsKind:
+        if kind is ExtendsKind.ROLE:
+            return kind
+        return ExtendsKind.RESPONSIBILITIES if section is Section.RESPONSIBILITIES else ExtendsKind.REQUIREMENTS
+
+    def _specialty_item(self, block: Block, specialty: _Specialty, section: Section | None) -> None:
+        if "report" in block.text.lower() and self._statements(block, specialty):
+            return
+        if section is Section.REQUIREMENTS or section is Section.NICE_TO_HAVE:
+            self._add_item(specialty.requirements, Item(block.text, block.line, block.links, area=self.area()))
+        elif section in (None, Section.RESPONSIBILITIES):
+            self._add_item(specialty.responsibilities, Item(block.text, block.line, block.links, area=self.area()))
+        else:
+            self._unmapped(block, f"{section.value} item of specialty '{specialty.title}', which jobkg does not map")
 
     def _add_item(self, target: list[Item], item: Item) -> None:
         target.append(item)
         self.items_by_line[item.line] = (target, len(target) - 1)
 
     def row(self, block: Block) -> None:
-        if phrases.grade(block.text) is not None:
-            self.grade_rows.append(block)
+        self.list_items += 1
+        last = self.tables[-1][0] if self.tables else None
+        if last is not None and last.open:
+            last.rows.append(block)
             return
-        links = self._family_links(block)
-        if links:
-            (self.career_steps if self.section is Section.CAREER else self.related).extend(links)
-            return
-        self._unmapped(block, "table row")
+        self.tables.append((Table([block]), self.scope(), self.section()))
 
-    def page_links_to_families(self, block: Block) -> bool:
-        return self.section is Section.OTHER and bool(self._family_links(block))
+    def close_table(self) -> None:
+        if self.tables:
+            self.tables[-1][0].open = False
 
-    def _family_links(self, block: Block) -> list[Mention]:
-        mentions = []
-        for link in block.links:
-            if _JOB_FAMILY_LINK.search(link.href):
-                mentions.append(Mention(link.text or link.href, block.line, link.href))
-        return mentions
+    def _page_links(self, block: Block) -> list[Mention]:
+        """Links to other job-family pages of the corpus or the organisation's site."""
+        return [
+            Mention(link.text or link.href, block.line, link.href)
+            for link in block.links
+            if self._is_page_link(link.href)
+        ]
+
+    def _is_page_link(self, href: str) -> bool:
+        path = re.sub(r"^https?://[^/]+", "", href) if re.match(r"^https?://", href) else href
+        host = re.match(r"^https?://([^/]+)", href)
+        if host and host.group(1).lower() not in self.profile.site_hosts:
+            return False
+        if any(path.startswith(prefix) for prefix in self.profile.page_prefixes):
+            return True
+        return not host and not path.startswith(("#", "/", "mailto:")) and bool(re.search(r"(\.md|/)(#.*)?$", path))
 
     def _unmapped(self, block: Block, reason: str) -> None:
-        self.unmapped.append(Unmapped(self.page.path, block.line, block.text[:500], reason))
+        kind = {BlockKind.ITEM: "item", BlockKind.ROW: "row"}.get(block.kind, "text")
+        self.unmapped.append(Unmapped(self.page.path, block.line, block.text[:500], reason, kind))
+        self.unmapped_lines.add(block.line)
 
     def _warn(self, line: int, message: str) -> None:
         self.warnings.append(IngestWarning(self.page.path, line, message))
@@ -341,22 +438,17 @@ class _PageReader:
     # ------------------------------------------------------------ result
 
     def record(self) -> PageRecord:
-        if not self.title:
-            self.title = self.page.key.rsplit("/", 1)[-1].replace("-", " ").title()
+        self._read_tables()
         roles = [role for role in self.roles if self._states_anything(role)]
-        has_role_content = bool(self.family_grades or self.family.reports_to)
-        if not roles and has_role_content:
-            single = _Role(self.title, self.title_line, 0)
-            single.responsibilities, self.family.responsibilities = self.family.responsibilities, []
-            single.requirements, self.family.requirements = self.family.requirements, []
-            roles = [single]
-        self._place_family_statements(roles)
-        self._place_grade_rows(roles)
+        roles = self._family_statements(roles)
         acronyms = self._acronyms()
         records = self._dedupe([self._role_record(role, acronyms) for role in roles])
         is_team = not records and not self.family.responsibilities and bool(self.related or not self.indicators)
+        no_role = None if records else self._why_no_role(is_team)
+        if no_role:
+            self._warn(self.title_line, no_role)
         return PageRecord(
-            page=PageInfo(self.page.path, self.page.key, self.page.department),
+            page=PageInfo(self.page.path, self.page.key, self.page.department, self.page.family_key, self.source),
             title=self.title,
             title_line=self.title_line,
             is_team=is_team,
@@ -369,14 +461,63 @@ class _PageReader:
             hiring=tuple(self.family_hiring),
             career_steps=tuple(self.career_steps),
             specialties=tuple(
-                SpecialtyRecord(s.title, s.line, tuple(s.responsibilities), tuple(s.requirements))
+                SpecialtyRecord(
+                    s.title,
+                    s.line,
+                    tuple(s.responsibilities),
+                    tuple(s.requirements),
+                    tuple(s.reports_to),
+                    s.applies_to,
+                )
                 for s in self.specialties
             ),
             related_families=tuple(self.related),
             management=tuple(self.management),
             unmapped=tuple(self.unmapped),
             warnings=tuple(self.warnings),
+            list_items=self.list_items,
+            no_role_reason=no_role,
         )
+
+    def _why_no_role(self, is_team: bool) -> str:
+        if is_team:
+            return f"'{self.title}' reads as a team page (links to {len(self.related)} families); it defines no role"
+        return (
+            f"no role found on '{self.title}': no level headings, levels table or role content "
+            "(grade, reporting line, responsibilities) that jobkg can read"
+        )
+
+    def _read_tables(self) -> None:
+        for table, scope, section in self.tables:
+            result = read_table(
+                table, self.profile, family_base(self.title, self.profile), [r.title for r in self.roles]
+            )
+            for link_row in result.link_rows:
+                links = self._page_links(link_row)
+                if not links:
+                    self._unmapped(link_row, "table row")
+                (self.career_steps if section is Section.CAREER else self.related).extend(links)
+            for row, number, title in result.grades:
+                role = self._role_named(title)
+                if role is not None and role.grade is None:
+                    role.grade = Stated(number, row.line)
+            for row, reason in result.unmapped:
+                self._unmapped(row, reason)
+            if result.roles and scope is None:
+                self.roles.extend(self._table_role(found) for found in result.roles)
+            elif result.roles:
+                where = f"'{scope.title}'" if scope is not None else "a section"
+                for found in result.roles:
+                    reason = f"a levels table inside {where}, not at the family's level"
+                    self.unmapped.append(Unmapped(self.page.path, found.line, found.title, reason, "row"))
+
+    def _table_role(self, found: TableRole) -> _Role:
+        role = _Role(found.title, found.line, 99, found.level, found.rank)
+        if found.grade is not None:
+            role.grade = Stated(found.grade, found.line)
+        role.responsibilities.extend(found.items)
+        role.blocks = 1
+        return role
 
     def _states_anything(self, role: _Role) -> bool:
         """A heading that names a job but states nothing under it only groups other headings."""
@@ -387,37 +528,71 @@ class _PageReader:
         self._warn(role.line, f"heading '{role.title}' names a job but states nothing under it; not taken as a role")
         return False
 
-    def _place_family_statements(self, roles: list[_Role]) -> None:
-        """A grade or reporting line stated once for the page applies where it is unambiguous."""
-        grades = self.family_grades
-        if grades:
-            if len(roles) == 1 and roles[0].grade is None:
-                roles[0].grade = grades[0]
-            elif any(role.grade is None for role in roles):
+    def _family_statements(self, roles: list[_Role]) -> list[_Role]:
+        """Grades and reporting lines stated at the family's scope go to the level their subject
+        names, to every level when the subject is everyone, or to the page's one role."""
+        if not roles and self._single_role_page():
+            single = _Role(self.title, self.title_line, 0, *_level(self.title, self.profile))
+            single.responsibilities, self.family.responsibilities = self.family.responsibilities, []
+            single.requirements, self.family.requirements = self.family.requirements, []
+            single.extensions, self.family.extensions = self.family.extensions, []
+            single.hiring, self.family_hiring = self.family_hiring, []
+            roles = [single]
+        if not roles and len({subject for _, subject in self.family_grades if subject}) > 1:
+            roles = self._roles_named_by_grades()
+        for stated, subject in self.family_grades:
+            named = self._named_role(subject, roles)
+            if named is not None:
+                named.grade = named.grade or stated
+            elif len(roles) == 1 and roles[0].grade is None:
+                roles[0].grade = stated
+            else:
+                where = f"'{subject}'" if subject else "no role"
                 self._warn(
-                    grades[0].line,
-                    f"grade {grades[0].value} is stated once for a page of {len(roles)} roles; not attached",
+                    stated.line,
+                    f"grade {stated.value} is stated for {where}, not a single level of the page; not attached",
                 )
-        if self.family.reports_to:
+        for reporting, block in self.family_reports:
+            self._family_reporting(reporting, block, roles)
+        return roles
+
+    def _single_role_page(self) -> bool:
+        """A page with no levels whose content is a role's (or a level file of a family folder)."""
+        if self.page.family_key and self.page.key != self.page.family_key and self.title:
+            return True
+        content = self.family_grades or self.family_reports or self.family.responsibilities or self.family.requirements
+        if content:
+            return bool(self.title)
+        level = level_of(self.title, self.profile)
+        return bool(self.title) and level.label is not None and not self.related and not self.tables
+
+    def _roles_named_by_grades(self) -> list[_Role]:
+        """'The Senior X is a grade 7. The Staff X is a grade 8.' under one Job Grade heading."""
+        roles = []
+        for stated, subject in self.family_grades:
+            if subject and not self._named_role(subject, roles) and len(subject.split()) <= 8:
+                roles.append(_Role(subject, stated.line, 0, *_level(subject, self.profile)))
+        return roles
+
+    def _named_role(self, subject: str, roles: list[_Role]) -> _Role | None:
+        if not subject or phrases._THIS.match(subject):
+            return None
+        key = title_key(re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I))
+        return next((role for role in roles if title_key(role.title) == key), None)
+
+    def _family_reporting(self, reporting: phrases.Reporting, block: Block, roles: list[_Role]) -> None:
+        named = self._named_role(phrases.subject_name(reporting.subject), roles)
+        if named is not None:
+            named.reports_to.extend(reporting.targets)
+        elif phrases.is_everyone(reporting.subject, self.profile) and roles:
             for role in roles:
                 if not role.reports_to:
-                    role.reports_to.extend(self.family.reports_to)
-
-    def _place_grade_rows(self, roles: list[_Role]) -> None:
-        """'| [Staff](...) | [Grade 8](...) |': a grade table row names its role in the first cell."""
-        for row in self.grade_rows:
-            name = row.cells[0].strip() if row.cells else ""
-            number = phrases.grade(row.text)
-            matches = [
-                r
-                for r in roles
-                if name and (r.title.lower() == name.lower() or r.title.lower().startswith(name.lower() + " "))
-            ]
-            if len(matches) == 1 and number is not None:
-                if matches[0].grade is None:
-                    matches[0].grade = Stated(number, row.line)
-            else:
-                self._unmapped(row, "grade table row whose first cell names no single role on the page")
+                    role.reports_to.extend(reporting.targets)
+        elif len(roles) == 1:
+            roles[0].reports_to.extend(reporting.targets)
+        else:
+            who = f"'{reporting.subject}'" if reporting.subject else "no one in particular"
+            self._unmapped(block, f"reporting line stated at the family's scope for {who}; not one level's")
 
     def _acronyms(self) -> dict[str, str]:
         texts = [self.title, str(self.page.meta.get("description") or "")]
@@ -438,6 +613,8 @@ class _PageReader:
             title=role.title,
             line=role.line,
             track=track_of(role.title),
+            level=role.label,
+            rank=role.rank,
             grade=role.grade,
             reports_to=tuple(role.reports_to),
             extensions=tuple(role.extensions),
@@ -451,27 +628,88 @@ class _PageReader:
 
     def _dedupe(self, records: list[RoleRecord]) -> list[RoleRecord]:
         seen: dict[str, RoleRecord] = {}
+        kept = []
         for record in records:
             key = record.title.lower()
+            if key in seen and record.level and seen[key].level and record.level != seen[key].level:
+                record = _retitled(record, f"{record.title} ({record.level})")
+                key = record.title.lower()
             if key in seen:
+                first = seen[key].line
                 self._warn(
                     record.line,
-                    f"role '{record.title}' is defined twice on the page "
-                    f"(first at line {seen[key].line}); kept the first",
+                    f"role '{record.title}' is defined twice on the page (first at line {first}); kept the first",
                 )
                 continue
             seen[key] = record
-        return list(seen.values())
+            kept.append(record)
+        return kept
 
 
-def read_sections(page: Page) -> PageRecord:
-    """Map a page's blocks to a PageRecord; what cannot be mapped is listed as unmapped."""
-    reader = _PageReader(page)
-    for block in page.blocks:
-        if reader.role is not None and block.kind is not BlockKind.HEADING:
-            reader.role.blocks += 1
+def _retitled(record: RoleRecord, title: str) -> RoleRecord:
+    return replace(record, title=title)
+
+
+def _level(title: str, profile: Profile) -> tuple[str | None, float | None]:
+    found = level_of(title, profile)
+    return found.label, found.rank
+
+
+def _label_section(text: str, profile: Profile) -> Section | None:
+    """A short paragraph such as 'Requirements:' or 'Nice-to-haves' acts as a heading."""
+    match = _LABEL.match(text)
+    if not match:
+        return None
+    kind = profile.section_of(match.group("label").strip())
+    return _SECTIONS[kind] if kind in ("responsibilities", "requirements", "nice_to_have") else None
+
+
+def _page_title(page: Page, profile: Profile) -> str:
+    title = str(page.meta.get("title") or "").strip()
+    if not title:
+        heading = next((b for b in page.blocks if b.kind is BlockKind.HEADING and b.level <= 2), None)
+        if heading is not None and not classify_heading(heading.text, profile):
+            title = heading.text.strip().strip("*_ ").rstrip(":").strip()
+    if not title:
+        title = page.key.rsplit("/", 1)[-1].replace("-", " ").replace("_", " ").strip().title()
+    for name in profile.organisation:
+        title = re.sub(rf"\s+(?:at|@)\s+{re.escape(name)}\s*$", "", title, flags=re.I)
+    return _strip_symbols(title)
+
+
+def _strip_symbols(title: str) -> str:
+    """'🛠️ Backend Engineering Framework' -> 'Backend Engineering Framework' (emoji, not text)."""
+    start = 0
+    while start < len(title) and (title[start].isspace() or unicodedata.category(title[start]) in _EMOJI):
+        start += 1
+    return title[start:].strip()
+
+
+def read_sections(page: Page, profile: Profile | str | None = None) -> PageRecord:
+    """Map a page's blocks to a PageRecord, through the given profile (by name or file) or the
+    one the page shows; what cannot be mapped is listed as unmapped with its reason."""
+    chosen = load(profile) if isinstance(profile, str) else profile
+    if chosen is None:
+        text = (
+            " ".join(b.text for b in page.blocks[:200])
+            + " "
+            + " ".join(link.href for b in page.blocks[:200] for link in b.links)
+        )
+        chosen = detect(page.path, text, page.meta)
+    reader = _PageReader(page, chosen, profile if isinstance(profile, str) else chosen.name)
+    if not reader.title and page.meta.get("_title_line") is None:
+        reader.title_line = next((b.line for b in page.blocks if b.kind is BlockKind.HEADING), 1)
+    reader.plan = plan(page.blocks, chosen, reader.title)
+    ladder = ladder_roles(page, chosen, reader.title)
+    for index, block in enumerate(page.blocks):
+        if block.kind is not BlockKind.ROW:
+            reader.close_table()
+        if block.kind is not BlockKind.HEADING:
+            scope = reader.scope()
+            if isinstance(scope, _Role):
+                scope.blocks += 1
         if block.kind is BlockKind.HEADING:
-            reader.heading(block)
+            reader.heading(index, block)
         elif block.kind is BlockKind.PARAGRAPH:
             reader.paragraph(block)
         elif block.kind is BlockKind.ITEM:
@@ -480,4 +718,6 @@ def read_sections(page: Page) -> PageRecord:
             reader.row(block)
         else:
             reader._unmapped(block, "raw HTML block")
+    for found in ladder:
+        reader.roles.append(reader._table_role(found))
     return reader.record()

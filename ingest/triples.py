@@ -8,6 +8,7 @@ fact can be traced to the line that states it.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,8 +16,9 @@ from dataclasses import dataclass, field
 from pyoxigraph import Literal, NamedNode, Quad
 
 from jobkg.ingest import iris
+from jobkg.ingest.profile import load
 from jobkg.ingest.records import ExtendsKind, HiringStage, IngestWarning, Item, Mention, PageRecord, RoleRecord
-from jobkg.ingest.resolve import RoleIndex, is_specific
+from jobkg.ingest.resolve import RoleIndex, external_family_key, family_key, is_specific, linked_page
 from jobkg.ingest.titles import title_key
 from jobkg.ontology.vocab import ASSERTED_GRAPH, DCTERMS, JOBKG, ORG, PROV, RDF, RDFS, SKOS, XSD_INTEGER
 
@@ -73,16 +75,22 @@ class _PageMapper:
         self.w = writer
         self.stats = stats
         self.source = iris.source(page.page.path)
-        self.key = page.page.key
+        self.key = family_key(page)
+        self.profile = load(page.page.profile)
 
     def map(self) -> None:
         w, page = self.w, self.page
         w.labelled(self.source, JOBKG.SourcePage, page.page.path)
         w.add(self.source, DCTERMS.identifier, Literal(page.page.path))
         scope = iris.team(self.key) if page.is_team else iris.family(self.key)
-        w.labelled(scope, JOBKG.Team if page.is_team else JOBKG.JobFamily, page.title)
-        w.add(scope, SKOS.prefLabel, Literal(page.title))
-        w.located(scope, self.source, page.title_line)
+        if self.key == page.page.key:  # a level file's family is its folder's, named by its _index page
+            w.labelled(scope, JOBKG.Team if page.is_team else JOBKG.JobFamily, page.title)
+            w.add(scope, SKOS.prefLabel, Literal(page.title))
+            w.located(scope, self.source, page.title_line)
+        elif self.key not in self.index.pages:
+            label = self.key.rsplit("/", 1)[-1].replace("-", " ").title()
+            w.labelled(scope, JOBKG.JobFamily, label)
+            w.add(scope, SKOS.prefLabel, Literal(label))
         if page.page.department:
             department = iris.department(page.page.department)
             w.labelled(department, JOBKG.Department, page.page.department.replace("-", " ").title())
@@ -99,17 +107,22 @@ class _PageMapper:
         self._stages(scope, page.hiring)
         for mention in page.career_steps:
             self._family_link(scope, JOBKG.careerNextStep, mention)
+        for role in page.roles:
+            self._role(scope, role)
         for specialty in page.specialties:
             node = iris.specialty(scope, specialty.title)
             w.labelled(node, JOBKG.Specialty, specialty.title)
             w.located(node, self.source, specialty.line)
             w.add(scope, JOBKG.hasSpecialty, node)
+            if specialty.applies_to:
+                w.fact(node, JOBKG.appliesTo, iris.role(self.key, specialty.applies_to), self.source, specialty.line)
+            for mention in specialty.reports_to:
+                target = self._position(mention, "specialty reporting line")
+                w.fact(node, JOBKG.specialtyReportsTo, target, self.source, mention.line)
             self._items(
                 node, specialty.responsibilities, JOBKG.hasResponsibility, JOBKG.Responsibility, "responsibility"
             )
             self._items(node, specialty.requirements, JOBKG.hasRequirement, JOBKG.Requirement, "requirement")
-        for role in page.roles:
-            self._role(scope, role)
         self._ladder()
         for manager, managed in page.management:
             boss = self._position(manager, "manager")
@@ -126,6 +139,8 @@ class _PageMapper:
             w.add(node, SKOS.altLabel, Literal(alias))
         w.located(node, self.source, role.line)
         w.add(node, JOBKG.inFamily, family)
+        if role.level:
+            w.add(node, JOBKG.levelLabel, Literal(role.level))
         w.add(
             node,
             JOBKG.onTrack,
@@ -212,6 +227,8 @@ class _PageMapper:
             self.w.located(node, self.source, item.line)
             self.w.add(node, JOBKG.statedFor, scope)
             self.w.add(scope, link, node)
+            if item.area:
+                self.w.add(node, JOBKG.area, Literal(item.area))
             for detail in item.details:
                 self.w.add(node, RDFS.comment, Literal(detail))
 
@@ -241,28 +258,53 @@ class _PageMapper:
             self.w.add(scope, JOBKG.hasHiringStage, node)
 
     def _family_link(self, scope: NamedNode, predicate: NamedNode, mention: Mention) -> None:
-        path = iris.job_family_path(mention.href or "")
-        if path is None:
-            return
-        other = iris.family(path)
-        if path not in self.index.pages:
+        """A link to another family's page: in the corpus, or on the organisation's site."""
+        href = mention.href or ""
+        path = linked_page(href, self.page.page.key, self.index.keys, self.profile)
+        if path is not None:
+            other = iris.family(family_key(self.index.pages[path]))
+        else:
+            path = external_family_key(href, self.profile)
+            if path is None:
+                self.stats.unresolved.append((self.page.page.path, mention.line, mention.label, "link to a family"))
+                return
+            other = iris.family(path)
             self.w.labelled(other, JOBKG.JobFamily, mention.label)
         self.w.fact(scope, predicate, other, self.source, mention.line)
 
     def _ladder(self) -> None:
-        """nextLevel between consecutive roles of one track, in page order."""
-        last: dict[str, RoleRecord] = {}
+        """nextLevel steps on each track: by stated grades where two or more roles state one,
+        else by the level scale the labels imply (IC1 < IC2, Senior < Staff), plus every
+        stated extension. Roles of the same grade are siblings, never a step."""
+        steps: set[tuple[str, str]] = set()
+        for track in {role.track for role in self.page.roles}:
+            roles = [role for role in self.page.roles if role.track == track]
+            graded = [(role.grade.value, role) for role in roles if role.grade]
+            ranked = [(role.rank, role) for role in roles if role.rank is not None]
+            ordered = graded if len({g for g, _ in graded}) > 1 else ranked
+            values = sorted({value for value, _ in ordered})
+            for low, high in itertools.pairwise(values):
+                for _, below in (pair for pair in ordered if pair[0] == low):
+                    for _, above in (pair for pair in ordered if pair[0] == high):
+                        steps.add((below.title, above.title))
+        titles = {role.title for role in self.page.roles}
         for role in self.page.roles:
-            below = last.get(role.track)
-            if below is not None:
-                self.w.fact(
-                    iris.role(self.key, below.title),
-                    JOBKG.nextLevel,
-                    iris.role(self.key, role.title),
-                    self.source,
-                    role.line,
-                )
-            last[role.track] = role
+            for extension in role.extensions:
+                below = self._extended_title(role, extension.target)
+                if below in titles and below != role.title:
+                    steps.add((below, role.title))
+        lines = {role.title: role.line for role in self.page.roles}
+        for below, above in sorted(steps):
+            node_below, node_above = iris.role(self.key, below), iris.role(self.key, above)
+            self.w.fact(node_below, JOBKG.nextLevel, node_above, self.source, lines[above])
+
+    def _extended_title(self, role: RoleRecord, target: Mention | None) -> str | None:
+        if target is None:
+            previous = self.index.previous_on_track(self.page, role)
+            return previous.title if previous else None
+        key = title_key(target.label)
+        same = [other.title for other in self.page.roles if title_key(other.title) == key]
+        return same[0] if len(same) == 1 else None
 
 
 def map_pages(pages: list[PageRecord], sink: Callable[[list[Quad]], None]) -> MappingStats:

@@ -48,6 +48,7 @@ class Role:
     grade: int | None
     track: str
     source: Source
+    level: str | None = None  # the level label as the page writes it ("Senior", "IC3", "Level 5")
     reports_to: tuple[Position, ...] = ()
     extends: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
@@ -151,6 +152,7 @@ def _role(row: Row, parts: _Parts) -> Role:
         grade=None if row["grade"] is None else _int(row["grade"]),
         track=str(row["track"]),
         source=Source(str(row["file"]), _int(row["line"])),
+        level=None if row["level"] is None else str(row["level"]),
         reports_to=tuple(parts.reports_to),
         extends=tuple(parts.extends),
         aliases=tuple(parts.aliases),

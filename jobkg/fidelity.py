@@ -1,0 +1,209 @@
+"""How faithfully a corpus was read: the roles jobkg found, scored against a gold file that a
+person wrote by reading the pages (format: docs/fidelity.md).
+
+Scores, all over the pages the gold file lists:
+- role recall: gold roles found / gold roles (precision too: found roles that are gold roles);
+- grade accuracy: matched roles whose grade (or its absence) is the gold's;
+- level accuracy: matched roles whose level label is the gold's, where the gold gives one;
+- reporting-line accuracy: matched roles whose set of reporting targets is the gold's;
+- invented reporting lines: matched roles given a line where the page states none;
+- silent pages: pages that gave no role and no warning naming them.
+Names are compared by their title keys, with a small tolerance for typos (rapidfuzz).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from jobkg.errors import UsageError
+from jobkg.ingest.titles import title_key
+from jobkg.views import Role
+
+GOLD_FORMAT = "jobkg-gold/1"
+SAME_NAME = 90  # rapidfuzz ratio of two title keys above which they name the same thing
+
+
+@dataclass(frozen=True)
+class GoldRole:
+    title: str
+    level: str | None
+    grade: int | None
+    reports_to: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GoldPage:
+    file: str
+    roles: tuple[GoldRole, ...]
+
+
+@dataclass
+class Miss:
+    """One disagreement, for the report: what the gold says and what jobkg read."""
+
+    file: str
+    kind: str
+    gold: object
+    found: object
+
+
+@dataclass
+class Fidelity:
+    pages: int = 0
+    gold_roles: int = 0
+    found_roles: int = 0
+    matched: int = 0
+    grades_right: int = 0
+    levels_compared: int = 0
+    levels_right: int = 0
+    lines_right: int = 0
+    invented_lines: int = 0
+    silent_pages: list[str] = field(default_factory=list)
+    misses: list[Miss] = field(default_factory=list)
+
+    @property
+    def role_recall(self) -> float:
+        return self.matched / self.gold_roles if self.gold_roles else 1.0
+
+    @property
+    def role_precision(self) -> float:
+        return self.matched / self.found_roles if self.found_roles else 1.0
+
+    @property
+    def grade_accuracy(self) -> float:
+        return self.grades_right / self.matched if self.matched else 1.0
+
+    @property
+    def level_accuracy(self) -> float:
+        return self.levels_right / self.levels_compared if self.levels_compared else 1.0
+
+    @property
+    def reporting_accuracy(self) -> float:
+        return self.lines_right / self.matched if self.matched else 1.0
+
+    def to_dict(self) -> dict[str, object]:
+        scores = {
+            "role_recall": round(self.role_recall, 3),
+            "role_precision": round(self.role_precision, 3),
+            "grade_accuracy": round(self.grade_accuracy, 3),
+            "level_accuracy": round(self.level_accuracy, 3),
+            "reporting_accuracy": round(self.reporting_accuracy, 3),
+            "invented_reporting_lines": self.invented_lines,
+            "silent_pages": len(self.silent_pages),
+        }
+        counts = {k: v for k, v in asdict(self).items() if k not in ("misses", "silent_pages")}
+        return scores | counts | {"silent": self.silent_pages, "misses": [asdict(m) for m in self.misses]}
+
+
+def read_gold(path: Path) -> list[GoldPage]:
+    """A gold file's pages; a file of another format is a usage error naming the file."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"{path}: not a readable gold file ({exc})") from None
+    if not isinstance(data, dict) or data.get("format") != GOLD_FORMAT:
+        raise UsageError(f'{path}: not a gold file (want "format": "{GOLD_FORMAT}", see docs/fidelity.md)')
+    pages = []
+    for page in data.get("pages", []):
+        roles = tuple(
+            GoldRole(
+                str(role["title"]),
+                role.get("level"),
+                role.get("grade"),
+                tuple(str(target) for target in role.get("reports_to") or ()),
+            )
+            for role in page.get("roles", [])
+        )
+        pages.append(GoldPage(str(page["file"]), roles))
+    return pages
+
+
+def gold_root(path: Path) -> Path | None:
+    """The corpus folder a gold file names ("root", relative to the gold file), if any."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    root = data.get("root") if isinstance(data, dict) else None
+    return (path.parent / root).resolve() if root else None
+
+
+def score(gold: list[GoldPage], roles: Iterable[Role], warned_files: set[str]) -> Fidelity:
+    """Score the roles jobkg found against the gold pages (files relative to the corpus root)."""
+    by_file: dict[str, list[Role]] = {}
+    for role in roles:
+        by_file.setdefault(role.source.file, []).append(role)
+    result = Fidelity(pages=len(gold))
+    for page in gold:
+        found = by_file.get(page.file, [])
+        result.gold_roles += len(page.roles)
+        result.found_roles += len(found)
+        if not found and page.file not in warned_files:
+            result.silent_pages.append(page.file)
+        for gold_role, role in _pairs(page.roles, found):
+            if role is None:
+                result.misses.append(Miss(page.file, "role not found", gold_role.title, None))
+                continue
+            result.matched += 1
+            _compare(page.file, gold_role, role, result)
+        matched_iris = {role.iri for _, role in _pairs(page.roles, found) if role is not None}
+        for role in found:
+            if role.iri not in matched_iris:
+                result.misses.append(Miss(page.file, "role not in gold", None, role.title))
+    return result
+
+
+def _compare(file: str, gold: GoldRole, role: Role, result: Fidelity) -> None:
+    if gold.grade == role.grade:
+        result.grades_right += 1
+    else:
+        result.misses.append(Miss(file, f"grade of {gold.title}", gold.grade, role.grade))
+    if gold.level:
+        result.levels_compared += 1
+        if role.level and _same(gold.level, role.level):
+            result.levels_right += 1
+        else:
+            result.misses.append(Miss(file, f"level of {gold.title}", gold.level, role.level))
+    found_lines = [target.label for target in role.reports_to]
+    if _same_set(gold.reports_to, found_lines):
+        result.lines_right += 1
+    else:
+        result.misses.append(Miss(file, f"reporting line of {gold.title}", list(gold.reports_to), found_lines))
+        if not gold.reports_to:
+            result.invented_lines += 1
+
+
+def _pairs(gold: tuple[GoldRole, ...], found: list[Role]) -> list[tuple[GoldRole, Role | None]]:
+    """Each gold role with the found role that names it best (each found role used once)."""
+    candidates = sorted(
+        ((_similarity(g, r), i, j) for i, g in enumerate(gold) for j, r in enumerate(found)),
+        reverse=True,
+    )
+    taken_gold: dict[int, int] = {}
+    taken_found: set[int] = set()
+    for similarity, i, j in candidates:
+        if similarity < SAME_NAME or i in taken_gold or j in taken_found:
+            continue
+        taken_gold[i] = j
+        taken_found.add(j)
+    return [(g, found[taken_gold[i]] if i in taken_gold else None) for i, g in enumerate(gold)]
+
+
+def _similarity(gold: GoldRole, role: Role) -> float:
+    names = [role.title, *role.aliases]
+    best = max(fuzz.ratio(title_key(gold.title), title_key(name)) for name in names)
+    if gold.level and role.level and _same(gold.level, role.level) and best >= 70:
+        best = max(best, SAME_NAME)  # "Backend Engineering Level 3" is the role labelled "Level 3"
+    return best
+
+
+def _same(a: str, b: str) -> bool:
+    return fuzz.ratio(title_key(a), title_key(b)) >= SAME_NAME
+
+
+def _same_set(gold: tuple[str, ...], found: list[str]) -> bool:
+    if len(gold) != len(set(found)):
+        return False
+    return all(any(_same(g, f) for f in found) for g in gold)
