@@ -70,10 +70,15 @@ def find_pages(sources: Iterable[Path], profile: str | None = None) -> list[Page
 
 
 def _family_of(path: Path, root: Path) -> str | None:
-    """The family folder's key when the page sits beside the folder's _index.md."""
-    if path.name in FAMILY_INDEX or not any((path.parent / name).is_file() for name in FAMILY_INDEX):
+    """The family folder's key for the pages of a one-file-per-level folder: the folder's
+    _index.md (the family) and the pages beside it (its levels)."""
+    if path.parent == root or not any((path.parent / name).is_file() for name in FAMILY_INDEX):
         return None
-    return page_key(path.parent.relative_to(root).as_posix() + "/_index.md") if path.parent != root else None
+    if path.name in FAMILY_INDEX and not any(
+        p.name.endswith(PAGE_SUFFIXES) and p.name not in FAMILY_INDEX for p in path.parent.iterdir()
+    ):
+        return None
+    return page_key(path.parent.relative_to(root).as_posix() + "/_index.md")
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -154,11 +159,24 @@ def ingest_into(
     report.unresolved = [{"file": f, "line": line, "name": name, "use": use} for f, line, name, use in stats.unresolved]
     report.by_page = [_page_summary(record) for record in records]
     report.without_roles = [
-        {"file": record.page.path, "line": record.title_line, "reason": record.no_role_reason}
+        {"file": record.page.path, "line": record.title_line, "reason": reason}
         for record in records
-        if not record.roles
+        if not record.roles and (reason := record.no_role_reason or _empty_family_folder(record, records))
+    ]
+    report.warnings += [
+        {"file": record.page.path, "line": record.title_line, "message": reason}
+        for record in records
+        if not record.roles and not record.no_role_reason and (reason := _empty_family_folder(record, records))
     ]
     return report
+
+
+def _empty_family_folder(index: PageRecord, records: list[PageRecord]) -> str | None:
+    """A family folder's index defines no role itself; it says so when no page beside it does."""
+    key = index.page.key
+    if index.page.family_key != key or any(r.roles and r.page.family_key == key for r in records):
+        return None
+    return f"no role found for the family folder '{key}': neither its index nor the pages beside it define a level"
 
 
 def _page_summary(record: PageRecord) -> dict[str, object]:

@@ -72,7 +72,7 @@ def parse_page(raw: bytes, rel: str, department: str | None, family_key: str | N
         )
     unmapped: list[Unmapped] = []
     text = _strip_erb(text, rel, unmapped)
-    meta, body, body_offset = _split_front_matter(text, rel)
+    meta, body, body_offset = _split_front_matter(text, rel, warnings)
     front_matter = text[: len(text) - len(body)]
     line_of = (lambda _line: 1) if collapsed else (lambda line: line + body_offset)
     blocks = tuple(_blocks(body, line_of))
@@ -153,7 +153,25 @@ def _strip_erb(text: str, rel: str, unmapped: list[Unmapped]) -> str:
     return _ERB_TAG.sub(blank, text)
 
 
-def _split_front_matter(text: str, rel: str) -> tuple[dict[str, object], str, int]:
+def _with_tabs_as_spaces(
+    block: str, rel: str, error: yaml.YAMLError, warnings: list[IngestWarning]
+) -> frontmatter.Post:
+    """YAML forbids tabs where pages often have one ('-\tcriterion'); read them as spaces once,
+    with a warning, or report the original error."""
+    mark = getattr(error, "problem_mark", None)
+    line = mark.line + 1 if mark else 1
+    if "\t" in block:
+        try:
+            post = frontmatter.loads(block.replace("\t", " "))
+        except yaml.YAMLError:
+            pass
+        else:
+            warnings.append(IngestWarning(rel, line, "front matter has tabs, which YAML forbids; read them as spaces"))
+            return post
+    raise PageError(rel, f"front matter is not valid YAML ({getattr(error, 'problem', None) or error})", line) from None
+
+
+def _split_front_matter(text: str, rel: str, warnings: list[IngestWarning]) -> tuple[dict[str, object], str, int]:
     """Return (metadata, body, number of lines before the body)."""
     if not text.startswith("---"):
         return {}, text, 0
@@ -166,9 +184,7 @@ def _split_front_matter(text: str, rel: str) -> tuple[dict[str, object], str, in
     try:
         post = frontmatter.loads(block)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
-        raise PageError(rel, f"front matter is not valid YAML ({getattr(exc, 'problem', None) or exc})", line) from None
+        post = _with_tabs_as_spaces(block, rel, exc, warnings)
     meta = {str(k): v for k, v in post.metadata.items()} if isinstance(post.metadata, dict) else {}
     title = re.search(r"^title\s*:", block, re.MULTILINE)
     if title:

@@ -287,8 +287,8 @@ def _decide(
     evidence = _evidence(heading, siblings, profile)
     context = _context(heading, decisions)
     title = heading.text
-    if level.label and not level.base and base:  # 'Senior' alone on the Widget Engineer page
-        title = f"{level.label} {base}"
+    if level.label and not level.base and base:  # 'Senior' alone on the Widget Engineer page, 'IC3' on it
+        title = f"{base} {level.label}" if coded else f"{level.label} {base}"
     role = Decision(Kind.ROLE, title, level.label, level.rank)
     if context is Kind.SPECIALTIES and heading.parent is not None:
         return role if evidence.grade or coded else Decision(Kind.SPECIALTY, heading.text)
@@ -297,12 +297,25 @@ def _decide(
     if context is Kind.SECTION:  # under performance indicators, hiring, career
         return role if evidence.grade or coded else Decision(Kind.OTHER)
     adopted = levels_open is not None and heading.index > levels_open.index and heading.depth <= levels_open.depth
-    in_levels = context is Kind.LEVELS or adopted
+    in_levels = (context is Kind.LEVELS and _levels_hold_roles(heading.parent, profile)) or adopted
     family_level = bool(level.label) and bool(base) and (not level.base or title_key(level.base) == title_key(base))
     stated = evidence.any or bool(heading.content) or bool(heading.children)
     if coded or family_level or evidence.any or (in_levels and stated and _has_own_content(heading)):
         return role
+    if level.label and level.base and _another_level_of(level.base, siblings, decisions, profile):
+        return role  # 'Senior OSPO Engineer' beside 'OSPO Engineer I': the same job, another level
     return Decision(Kind.OTHER)
+
+
+def _another_level_of(base: str, siblings: list[_Heading], decisions: dict[int, Decision], profile: Profile) -> bool:
+    key = title_key(base)
+    for sibling in siblings:
+        decision = decisions.get(sibling.index)
+        if decision is None or decision.kind is not Kind.ROLE:
+            continue
+        if title_key(level_of(decision.title, profile).base) == key:
+            return True
+    return False
 
 
 def _inside_role(heading: _Heading, decisions: dict[int, Decision]) -> bool:
@@ -318,6 +331,18 @@ def _inside_role(heading: _Heading, decisions: dict[int, Decision]) -> bool:
         if kind is not Kind.SECTION:
             return False
     return False
+
+
+def _levels_hold_roles(levels: _Heading | None, profile: Profile) -> bool:
+    """A levels section lists levels when at least one of its headings shows it is one (a grade,
+    a reporting line, role sections, a level code); a 'Levels' heading over axes or topics does not."""
+    if levels is None:
+        return False
+    members = levels.children
+    return any(
+        _evidence(member, members, profile).any or any(p.match(member.text) for p in profile.level_codes)
+        for member in members
+    )
 
 
 def _has_own_content(heading: _Heading) -> bool:

@@ -53,8 +53,9 @@ _INTERVIEWER = re.compile(
     re.IGNORECASE,
 )
 _PLUS = re.compile(r"^(?P<title>.+?)\s*\+$")
-_ARTICLE = re.compile(r"^(?:the|a|an|our|their)\s+", re.IGNORECASE)
+_ARTICLE = re.compile(r"^(?:the|a|an|our)\s+", re.IGNORECASE)  # 'their leader' names no position
 _THIS = re.compile(r"^(?:this|the)\s+(?:position|role|job|person|individual|candidate)\b", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r",\s+(?:or\s+|and\s+)?(?=(?:an?|the)\s+[A-Z])|\s+or\s+(?=(?:an?|the)\s+[A-Z])")
 _SLASHED = re.compile(r"^(?P<heads>[^,/]+(?:\s*/\s*[^,/]+)+),\s*(?P<tail>.+)$")
 
 
@@ -89,11 +90,9 @@ def reporting(text: str, line: int, links: tuple[Link, ...], profile: Profile = 
     subject = re.sub(r"\s+(?:will|directly|also|both)?\s*$", "", sentence).strip(" *_,")
     verb = re.match(r"\s*(?:will\s+)?(\w+)", match.group(0))
     subject = f"{subject} {verb.group(1) if verb else ''}".strip()
-    raw = re.sub(r"\]\([^)]*\)?", "", match.group("target")).strip(" *_")
-    target = raw
-    for end in profile.target_ends:
-        target = end.sub("", target, count=1).strip(" :,*_")
-    parts = _alternatives(target)
+    raw = re.sub(r"\]\([^)]*\)?", "", match.group("target")).strip(" *_[]")
+    listed = _listed(raw)
+    parts = [_cut(part, profile) for part in listed] if listed else _alternatives(_cut(raw, profile))
     mentions = []
     for part in parts:
         name = _ARTICLE.sub("", part.strip()).strip(" :,")
@@ -122,12 +121,27 @@ def reporting_targets(text: str, line: int, links: tuple[Link, ...], profile: Pr
     return list(found.targets) if found else []
 
 
+def _cut(target: str, profile: Profile) -> str:
+    """The name, without the clause that follows it ('the CFO and works closely with ...')."""
+    for end in profile.target_ends:
+        target = end.sub("", target, count=1).strip(" :,*_")
+    return target
+
+
+def _listed(target: str) -> list[str] | None:
+    """'a Director of X, a Senior Director of Y, or a VP of Z': a list of names, each
+    introduced by an article; None when the target is not such a list."""
+    parts = [p for p in _LIST_SEPARATOR.split(target) if p]
+    return parts if len(parts) > 1 and all(_name_like(part) for part in parts) else None
+
+
 def _alternatives(target: str) -> list[str]:
     """'Manager, Sales or Senior Manager, Sales' and 'Manager/Senior Manager, CSM' name two."""
     slashed = _SLASHED.match(target)
     if slashed and all(_name_like(h) for h in slashed.group("heads").split("/")):
         return [f"{head.strip()}, {slashed.group('tail').strip()}" for head in slashed.group("heads").split("/")]
-    parts = re.split(r"\s+or\s+(?!above\b|higher\b)", target)
+    parts = re.split(r"\s+or\s+(?!above\b|higher\b)|,\s+(?:or\s+)?(?=(?:an?|the)\s+[A-Z])", target)
+    parts = [part for part in parts if part.strip()]
     if len(parts) > 1 and all(_name_like(part) for part in parts):
         return parts
     return [target]

@@ -62,6 +62,7 @@ class Profile:
     title_columns: tuple[str, ...] = ()
     level_columns: tuple[str, ...] = ()
     grade_columns: tuple[str, ...] = ()
+    group_columns: tuple[str, ...] = ()
     ladder_topics: str = ""
     ladder_area: tuple[str, ...] = ()
     ladder_entries: str = ""
@@ -147,6 +148,7 @@ def load(source: str) -> Profile:
             title_columns=tuple(get("tables", "title_columns")),
             level_columns=tuple(get("tables", "level_columns")),
             grade_columns=tuple(get("tables", "grade_columns")),
+            group_columns=tuple(get("tables", "group_columns")),
             ladder_topics=str(_section(data, "front_matter_ladder").get("topics", "")),
             ladder_area=tuple(get("front_matter_ladder", "area")),
             ladder_entries=str(_section(data, "front_matter_ladder").get("entries", "")),

@@ -88,6 +88,7 @@ class _Role:
     level: int
     label: str | None = None
     rank: float | None = None
+    group: str | None = None  # a table's track or family column: ladders stay within it
     grade: Stated | None = None
     reports_to: list[Mention] = field(default_factory=list)
     extensions: list[Extension] = field(default_factory=list)
@@ -443,8 +444,10 @@ class _PageReader:
         roles = self._family_statements(roles)
         acronyms = self._acronyms()
         records = self._dedupe([self._role_record(role, acronyms) for role in roles])
-        is_team = not records and not self.family.responsibilities and bool(self.related or not self.indicators)
-        no_role = None if records else self._why_no_role(is_team)
+        family_index = self.page.family_key == self.page.key  # its levels are the files beside it
+        is_team = not family_index and not records and not self.family.responsibilities
+        is_team = is_team and bool(self.related or not self.indicators)
+        no_role = None if records or family_index else self._why_no_role(is_team)
         if no_role:
             self._warn(self.title_line, no_role)
         return PageRecord(
@@ -480,7 +483,7 @@ class _PageReader:
         )
 
     def _why_no_role(self, is_team: bool) -> str:
-        if is_team:
+        if is_team and self.related:
             return f"'{self.title}' reads as a team page (links to {len(self.related)} families); it defines no role"
         return (
             f"no role found on '{self.title}': no level headings, levels table or role content "
@@ -512,7 +515,7 @@ class _PageReader:
                     self.unmapped.append(Unmapped(self.page.path, found.line, found.title, reason, "row"))
 
     def _table_role(self, found: TableRole) -> _Role:
-        role = _Role(found.title, found.line, 99, found.level, found.rank)
+        role = _Role(found.title, found.line, 99, found.level, found.rank, group=found.group)
         if found.grade is not None:
             role.grade = Stated(found.grade, found.line)
         role.responsibilities.extend(found.items)
@@ -557,14 +560,18 @@ class _PageReader:
         return roles
 
     def _single_role_page(self) -> bool:
-        """A page with no levels whose content is a role's (or a level file of a family folder)."""
-        if self.page.family_key and self.page.key != self.page.family_key and self.title:
+        """A page with no levels that is one role: a level file of a family folder, a page that
+        states a grade or reporting line for its title, or whose title is a level of a job
+        ('Chief Financial Officer', 'VP, IT'). A page that only lists duties of a track or team
+        is a family, not a role."""
+        if not self.title:
+            return False
+        if self.family_grades or self.family_reports:
             return True
-        content = self.family_grades or self.family_reports or self.family.responsibilities or self.family.requirements
-        if content:
-            return bool(self.title)
-        level = level_of(self.title, self.profile)
-        return bool(self.title) and level.label is not None and not self.related and not self.tables
+        duties = bool(self.family.responsibilities or self.family.requirements)
+        if self.page.family_key and self.page.key != self.page.family_key and duties:
+            return True  # a level file: its duties are the level's
+        return level_of(self.title, self.profile).label is not None and not self.related
 
     def _roles_named_by_grades(self) -> list[_Role]:
         """'The Senior X is a grade 7. The Staff X is a grade 8.' under one Job Grade heading."""
@@ -615,6 +622,7 @@ class _PageReader:
             track=track_of(role.title),
             level=role.label,
             rank=role.rank,
+            group=role.group,
             grade=role.grade,
             reports_to=tuple(role.reports_to),
             extensions=tuple(role.extensions),
@@ -665,11 +673,14 @@ def _label_section(text: str, profile: Profile) -> Section | None:
 
 
 def _page_title(page: Page, profile: Profile) -> str:
+    """The front matter's title, else the first top heading that is neither a section nor a
+    level ('# OSPO Engineer I' opens a ladder; it does not name the page), else the file name."""
     title = str(page.meta.get("title") or "").strip()
     if not title:
         heading = next((b for b in page.blocks if b.kind is BlockKind.HEADING and b.level <= 2), None)
-        if heading is not None and not classify_heading(heading.text, profile):
-            title = heading.text.strip().strip("*_ ").rstrip(":").strip()
+        text = heading.text.strip().strip("*_ #").rstrip(":").strip() if heading is not None else ""
+        if text and not classify_heading(text, profile) and not level_of(text, profile).label:
+            title = text
     if not title:
         title = page.key.rsplit("/", 1)[-1].replace("-", " ").replace("_", " ").strip().title()
     for name in profile.organisation:

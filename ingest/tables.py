@@ -15,7 +15,8 @@ Anything else is reported row by row, never guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from jobkg.ingest.outline import level_of
 from jobkg.ingest.profile import Profile
@@ -41,6 +42,7 @@ class TableRole:
     rank: float | None = None
     grade: int | None = None
     items: tuple[Item, ...] = ()
+    group: str | None = None  # the row's track or family column, if the table has one
 
 
 @dataclass
@@ -63,10 +65,13 @@ def read_table(table: Table, profile: Profile, family: str, heading_roles: list[
     title_col = _column(names, profile.title_columns)
     level_col = _column(names, profile.level_columns)
     grade_col = _column(names, profile.grade_columns)
+    group_col = _column(names, profile.group_columns)
     if level_col is not None and title_col is None and _is_track_matrix(body, level_col, profile):
         _tracks_by_level(header, body, level_col, profile, read)
     elif title_col is not None or level_col is not None:
-        _levels_as_rows(header, body, (title_col, level_col, grade_col), profile, family, heading_roles, read)
+        columns = (title_col, level_col, grade_col, group_col)
+        _levels_as_rows(header, body, columns, profile, family, heading_roles, read)
+        read.roles = _distinct(read.roles)
     elif _levels_as_columns(header, profile):
         _columns(header, body, profile, family, read)
     else:  # not a ladder: rows of links may still relate families, the rest is reported
@@ -87,13 +92,13 @@ def _grade_of(cell: str) -> int | None:
 def _levels_as_rows(
     header: Block,
     body: list[Block],
-    columns: tuple[int | None, int | None, int | None],
+    columns: tuple[int | None, int | None, int | None, int | None],
     profile: Profile,
     family: str,
     heading_roles: list[str],
     read: TableRead,
 ) -> None:
-    title_col, level_col, grade_col = columns
+    title_col, level_col, grade_col, group_col = columns
     for row in body:
         cells = list(row.cells) + [""] * (len(header.cells) - len(row.cells))
         grade = _grade_of(cells[grade_col]) if grade_col is not None else None
@@ -108,7 +113,8 @@ def _levels_as_rows(
         if heading_roles:
             _grade_rows(row, names, grade, heading_roles, read)
             continue
-        used = {i for i in (title_col, level_col, grade_col) if i is not None}
+        used = {i for i in columns if i is not None}
+        group = cells[group_col].strip() or None if group_col is not None else None
         items = tuple(
             Item(cells[i].strip(), row.line, area=header.cells[i].strip() or None)
             for i in range(len(cells))
@@ -117,7 +123,21 @@ def _levels_as_rows(
         for name in names:
             level = level_of(level_cell or name, profile)
             title = name if title_col is not None else _coded_title(name, family, profile)
-            read.roles.append(TableRole(title, row.line, level.label or level_cell or None, level.rank, grade, items))
+            label = level.label or level_cell or None
+            read.roles.append(TableRole(title, row.line, label, level.rank, grade, items, group))
+
+
+def _distinct(roles: list[TableRole]) -> list[TableRole]:
+    """Rows that share a title are told apart by their track, then their level:
+    'Engineering Manager (Product Team Lead, S1)'."""
+    count = Counter(role.title for role in roles)
+    titled = []
+    for role in roles:
+        if count[role.title] > 1:
+            qualifiers = [q for q in (role.group, role.level) if q]
+            role = replace(role, title=f"{role.title} ({', '.join(qualifiers)})") if qualifiers else role
+        titled.append(role)
+    return titled
 
 
 def _grade_rows(row: Block, names: list[str], grade: int | None, heading_roles: list[str], read: TableRead) -> None:

@@ -9,6 +9,7 @@ fact can be traced to the line that states it.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -277,8 +278,8 @@ class _PageMapper:
         else by the level scale the labels imply (IC1 < IC2, Senior < Staff), plus every
         stated extension. Roles of the same grade are siblings, never a step."""
         steps: set[tuple[str, str]] = set()
-        for track in {role.track for role in self.page.roles}:
-            roles = [role for role in self.page.roles if role.track == track]
+        for ladder in {_ladder_of(role) for role in self.page.roles}:
+            roles = [role for role in self.page.roles if _ladder_of(role) == ladder]
             graded = [(role.grade.value, role) for role in roles if role.grade]
             ranked = [(role.rank, role) for role in roles if role.rank is not None]
             ordered = graded if len({g for g, _ in graded}) > 1 else ranked
@@ -307,14 +308,27 @@ class _PageMapper:
         return same[0] if len(same) == 1 else None
 
 
+def _folder_index(page: PageRecord) -> bool:
+    """The _index page of a one-file-per-level family folder."""
+    return page.page.family_key == page.page.key
+
+
+def _ladder_of(role: RoleRecord) -> tuple[str, str, str]:
+    """Roles compared on one ladder: same track, same table group, same kind of label
+    (level words, or codes with the same letters: IC1 < IC2, never IC2 < M1)."""
+    scale = re.sub(r"\d+", "#", role.level) if role.level and re.search(r"\d", role.level) else "words"
+    return role.track, role.group or "", scale
+
+
 def map_pages(pages: list[PageRecord], sink: Callable[[list[Quad]], None]) -> MappingStats:
     """Map every page, handing each page's quads to sink as soon as they are made, so a large
     corpus never sits in memory as Python objects. Names are resolved across all pages."""
     index = RoleIndex(pages)
     writer = _Writer()
     stats = MappingStats()
-    titles = Counter(page.title.lower() for page in pages if not page.is_team)
-    for page in pages:
+    titles = Counter(page.title.lower() for page in pages if not page.is_team and not _folder_index(page))
+    # Level files first: a role an index page also names keeps its level file as its source.
+    for page in sorted(pages, key=_folder_index):
         if titles[page.title.lower()] > 1:
             message = f"another page has the same family title '{page.title}'"
             stats.warnings.append(IngestWarning(page.page.path, page.title_line, message))

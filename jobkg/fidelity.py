@@ -14,6 +14,7 @@ Names are compared by their title keys, with a small tolerance for typos (rapidf
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -58,6 +59,8 @@ class Fidelity:
     gold_roles: int = 0
     found_roles: int = 0
     matched: int = 0
+    compared: int = 0  # matched roles defined on the gold's own page: their grade, level and line are compared
+    found_not_gold: int = 0
     grades_right: int = 0
     levels_compared: int = 0
     levels_right: int = 0
@@ -72,11 +75,11 @@ class Fidelity:
 
     @property
     def role_precision(self) -> float:
-        return self.matched / self.found_roles if self.found_roles else 1.0
+        return 1 - self.found_not_gold / self.found_roles if self.found_roles else 1.0
 
     @property
     def grade_accuracy(self) -> float:
-        return self.grades_right / self.matched if self.matched else 1.0
+        return self.grades_right / self.compared if self.compared else 1.0
 
     @property
     def level_accuracy(self) -> float:
@@ -84,7 +87,7 @@ class Fidelity:
 
     @property
     def reporting_accuracy(self) -> float:
-        return self.lines_right / self.matched if self.matched else 1.0
+        return self.lines_right / self.compared if self.compared else 1.0
 
     def to_dict(self) -> dict[str, object]:
         scores = {
@@ -130,16 +133,25 @@ def gold_root(path: Path) -> Path | None:
     return (path.parent / root).resolve() if root else None
 
 
-def score(gold: list[GoldPage], roles: Iterable[Role], warned_files: set[str]) -> Fidelity:
-    """Score the roles jobkg found against the gold pages (files relative to the corpus root)."""
+def score(gold: list[GoldPage], roles: Iterable[Role], read_files: set[str], warned_files: set[str]) -> Fidelity:
+    """Score the roles jobkg found against the gold pages (files relative to the corpus root).
+    A gold page jobkg does not read as a page (a .gitkeep) is left out; a folder's _index.md is
+    credited with the roles of the level files beside it (they are the family's levels)."""
     by_file: dict[str, list[Role]] = {}
     for role in roles:
         by_file.setdefault(role.source.file, []).append(role)
-    result = Fidelity(pages=len(gold))
-    for page in gold:
-        found = by_file.get(page.file, [])
+    pages = [page for page in gold if page.file in read_files]
+    result = Fidelity(pages=len(pages))
+    for page in pages:
+        found = list(by_file.get(page.file, []))
+        if page.file.rsplit("/", 1)[-1] == "_index.md":
+            folder = page.file.rsplit("/", 1)[0] + "/"
+            found += [
+                r for f, rs in by_file.items() if f.startswith(folder) and "/" not in f[len(folder) :] for r in rs
+            ]
+            found = list({role.iri: role for role in found}.values())
         result.gold_roles += len(page.roles)
-        result.found_roles += len(found)
+        result.found_roles += len(by_file.get(page.file, []))
         if not found and page.file not in warned_files:
             result.silent_pages.append(page.file)
         for gold_role, role in _pairs(page.roles, found):
@@ -147,10 +159,13 @@ def score(gold: list[GoldPage], roles: Iterable[Role], warned_files: set[str]) -
                 result.misses.append(Miss(page.file, "role not found", gold_role.title, None))
                 continue
             result.matched += 1
-            _compare(page.file, gold_role, role, result)
+            if role.source.file == page.file:
+                result.compared += 1
+                _compare(page.file, gold_role, role, result)
         matched_iris = {role.iri for _, role in _pairs(page.roles, found) if role is not None}
-        for role in found:
+        for role in by_file.get(page.file, []):
             if role.iri not in matched_iris:
+                result.found_not_gold += 1
                 result.misses.append(Miss(page.file, "role not in gold", None, role.title))
     return result
 
@@ -192,11 +207,14 @@ def _pairs(gold: tuple[GoldRole, ...], found: list[Role]) -> list[tuple[GoldRole
 
 
 def _similarity(gold: GoldRole, role: Role) -> float:
-    names = [role.title, *role.aliases]
+    """How well a found role's names match a gold role's title; a trailing parenthetical
+    ('(Intermediate)', '(Risk Manager)') may be left out, and the same level label breaks ties."""
+    names = [role.title, *role.aliases, re.sub(r"\s*\([^)]*\)\s*$", "", role.title)]
     best = max(fuzz.ratio(title_key(gold.title), title_key(name)) for name in names)
-    if gold.level and role.level and _same(gold.level, role.level) and best >= 70:
+    same_level = bool(gold.level and role.level and _same(gold.level, role.level))
+    if same_level and best >= 70:
         best = max(best, SAME_NAME)  # "Backend Engineering Level 3" is the role labelled "Level 3"
-    return best
+    return best + (1 if same_level else 0)
 
 
 def _same(a: str, b: str) -> bool:
