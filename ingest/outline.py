@@ -17,8 +17,8 @@ from enum import Enum
 
 from jobkg.ingest import phrases
 from jobkg.ingest.profile import Profile
-from jobkg.ingest.records import Block, BlockKind
-from jobkg.ingest.titles import title_key, track_of
+from jobkg.ingest.records import Block, BlockKind, ExtendsKind
+from jobkg.ingest.titles import acronym, title_key, track_of
 
 ROLE_SECTIONS = ("grade", "responsibilities", "requirements", "nice_to_have")
 FAMILY_SECTIONS = ("indicators", "hiring", "career")
@@ -52,6 +52,7 @@ class Level:
     label: str | None
     rank: float | None
     base: str  # the title without the level
+    prefixed: bool = False  # a code before the title ('IC3 - Senior Engineer', 'Level 5: PM')
 
 
 @dataclass
@@ -108,7 +109,9 @@ def level_of(title: str, profile: Profile) -> Level:
             roman = groups.get("roman")
             label = groups.get("code") or (f"Level {number}" if number else None)
             rank = float(number) if number else float(_ROMAN[roman]) if roman else None
-            return Level(label, rank, (groups.get("title") or "").strip())
+            code_at = match.start("code") if groups.get("code") else match.start("number") if number else -1
+            prefixed = bool(groups.get("title")) and -1 < code_at < match.start("title")
+            return Level(label, rank, (groups.get("title") or "").strip(), prefixed)
     scale = profile.level_scale()
     paren = re.match(r"^(?P<base>.+?)\s*\((?P<word>[^)]+)\)$", title)
     if paren and paren.group("word").lower() in scale:
@@ -175,7 +178,9 @@ def _own_blocks(heading: _Heading, siblings: list[_Heading]) -> list[Block]:
 
 
 def _has_role_sections(heading: _Heading, siblings: list[_Heading]) -> bool:
-    if any(child.section in ("grade", "responsibilities", "requirements") for child in heading.children):
+    """Grade, responsibilities or requirements sections of its own (not ones naming another role)."""
+    own = [child for child in heading.children if not child.owner or names_role(child.owner, heading.text)]
+    if any(child.section in ("grade", "responsibilities", "requirements") for child in own):
         return True
     after = siblings[siblings.index(heading) + 1 :] if heading in siblings else []
     return bool(after) and after[0].section == "grade"
@@ -200,11 +205,16 @@ def _evidence(heading: _Heading, siblings: list[_Heading], profile: Profile) -> 
         if b.kind in (BlockKind.PARAGRAPH, BlockKind.ITEM)
     )
     reporting = any(
-        phrases.states_reporting(b, profile, heading.text)
+        bool(phrases.states_reporting(b, profile, heading.text))
         for b in blocks
         if b.kind in (BlockKind.PARAGRAPH, BlockKind.ITEM) and "report" in b.text.lower()
     )
-    return _Evidence(grade, reporting, _has_role_sections(heading, siblings))
+    extends = any(
+        (found := phrases.extension(b.text, b.line, b.links)) is not None and found[0] is ExtendsKind.ROLE
+        for b in heading.content
+        if b.kind is BlockKind.PARAGRAPH
+    )
+    return _Evidence(grade, reporting or extends, _has_role_sections(heading, siblings))
 
 
 def plan(blocks: tuple[Block, ...], profile: Profile, page_title: str) -> dict[int, Decision]:
@@ -289,6 +299,8 @@ def _decide(
     title = heading.text
     if level.label and not level.base and base:  # 'Senior' alone on the Widget Engineer page, 'IC3' on it
         title = f"{base} {level.label}" if coded else f"{level.label} {base}"
+    elif level.prefixed and level.base:  # 'Level 5: Senior Product Manager' is the Senior Product Manager
+        title = level.base
     role = Decision(Kind.ROLE, title, level.label, level.rank)
     if context is Kind.SPECIALTIES and heading.parent is not None:
         return role if evidence.grade or coded else Decision(Kind.SPECIALTY, heading.text)
@@ -299,8 +311,7 @@ def _decide(
     adopted = levels_open is not None and heading.index > levels_open.index and heading.depth <= levels_open.depth
     in_levels = (context is Kind.LEVELS and _levels_hold_roles(heading.parent, profile)) or adopted
     family_level = bool(level.label) and bool(base) and (not level.base or title_key(level.base) == title_key(base))
-    stated = evidence.any or bool(heading.content) or bool(heading.children)
-    if coded or family_level or evidence.any or (in_levels and stated and _has_own_content(heading)):
+    if coded or family_level or evidence.any or (in_levels and level.label):
         return role
     if level.label and level.base and _another_level_of(level.base, siblings, decisions, profile):
         return role  # 'Senior OSPO Engineer' beside 'OSPO Engineer I': the same job, another level
@@ -318,19 +329,32 @@ def _another_level_of(base: str, siblings: list[_Heading], decisions: dict[int, 
     return False
 
 
-def _inside_role(heading: _Heading, decisions: dict[int, Decision]) -> bool:
-    """Under a role heading, or right after one at the same depth (its sibling sections)."""
-    if _context(heading, decisions) is Kind.ROLE:
-        return True
-    siblings = heading.parent.children if heading.parent else []
-    before = [s for s in siblings if s.index < heading.index]
-    for sibling in reversed(before):
-        kind = decisions[sibling.index].kind
-        if kind is Kind.ROLE:
-            return True
-        if kind is not Kind.SECTION:
-            return False
-    return False
+def names_role(name: str, title: str) -> bool:
+    """Whether a short name may mean a role's title: 'Senior Security' for 'Senior Security
+    Engineer', 'Associate CSM' for 'Associate Customer Success Manager (CSM)', 'VP of Security'
+    for 'Vice President (VP), Security'."""
+    key = title_key(re.sub(r"\s*\([^)]*\)", "", name))
+    return bool(key) and any(variant == key or variant.startswith(key + " ") for variant in _variants(title, name))
+
+
+def _variants(title: str, name: str) -> set[str]:
+    plain = re.sub(r"\s*\([^)]*\)", "", title)
+    found = {title_key(title), title_key(plain)}
+    for match in re.finditer(r"((?:[A-Z][\w&-]*\s+){1,6}[A-Z][\w&-]*)\s*\(([A-Z]{2,6})\)", title):
+        words = match.group(1).split()
+        for start in range(len(words)):  # the words the acronym abbreviates: 'Customer Success Manager'
+            if acronym(" ".join(words[start:])) == match.group(2):
+                shortened = " ".join([*words[:start], match.group(2)])
+                found.add(title_key(title.replace(match.group(0), shortened)))
+                break
+    words = plain.split()
+    for short in set(re.findall(r"\b[A-Z][A-Z&]{1,6}\b", name)):
+        for start in range(len(words)):  # every run of words the acronym may abbreviate
+            for end in range(start + 2, min(start + 7, len(words)) + 1):
+                run = " ".join(words[start:end]).strip(",")
+                if run and run[0].isupper() and acronym(run) == short.replace("&", ""):
+                    found.add(title_key(plain.replace(run, short)))
+    return found
 
 
 def _levels_hold_roles(levels: _Heading | None, profile: Profile) -> bool:
@@ -345,25 +369,19 @@ def _levels_hold_roles(levels: _Heading | None, profile: Profile) -> bool:
     )
 
 
-def _has_own_content(heading: _Heading) -> bool:
-    """Under a levels heading, a heading that only groups others (no text of its own) is no level."""
-    return bool(heading.content) or any(child.section for child in heading.children)
-
-
 def _roles_named_by_grade_sections(headings: list[_Heading], decisions: dict[int, Decision], profile: Profile) -> None:
     """'### Vice President of X Job Grade' with a grade sentence and no 'Vice President of X'
     heading anywhere: the grade section itself names the role."""
-    roles = {title_key(d.title) for d in decisions.values() if d.kind is Kind.ROLE}
+    titles = [d.title for d in decisions.values() if d.kind is Kind.ROLE]
     for heading in headings:
         decision = decisions[heading.index]
         if decision.kind is not Kind.SECTION or decision.section != "grade" or not decision.title:
             continue
-        owner = title_key(decision.title)
-        if owner in roles or any(role.startswith(owner) for role in roles) or not _title_like(decision.title, profile):
+        if any(names_role(decision.title, title) for title in titles) or not _title_like(decision.title, profile):
             continue  # 'Senior Security Job Grade' under 'Senior Security Engineer' is that role's grade
-        if _inside_role(heading, decisions) or not level_of(decision.title, profile).base:
+        if not level_of(decision.title, profile).base:
             continue
         if any(phrases.grade(b.text, b.links, profile) is not None for b in heading.content):
             level = level_of(decision.title, profile)
             decisions[heading.index] = Decision(Kind.ROLE, decision.title, level.label, level.rank, section="grade")
-            roles.add(title_key(decision.title))
+            titles.append(decision.title)

@@ -55,6 +55,8 @@ _INTERVIEWER = re.compile(
 _PLUS = re.compile(r"^(?P<title>.+?)\s*\+$")
 _ARTICLE = re.compile(r"^(?:the|a|an|our)\s+", re.IGNORECASE)  # 'their leader' names no position
 _THIS = re.compile(r"^(?:this|the)\s+(?:position|role|job|person|individual|candidate)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r",?\s+and\s+(?=(?:the\s+)?[A-Z][^,.;]*?\breports?\b)|;\s+")  # '..., and the X reports to'
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z*_\[])")
 _LIST_SEPARATOR = re.compile(r",\s+(?:or\s+|and\s+)?(?=(?:an?|the)\s+[A-Z])|\s+or\s+(?=(?:an?|the)\s+[A-Z])")
 _SLASHED = re.compile(r"^(?P<heads>[^,/]+(?:\s*/\s*[^,/]+)+),\s*(?P<tail>.+)$")
 
@@ -89,8 +91,11 @@ def reporting(text: str, line: int, links: tuple[Link, ...], profile: Profile = 
     sentence = re.split(r"(?<=[.!?])\s+", text[: match.start()])[-1]
     subject = re.sub(r"\s+(?:will|directly|also|both)?\s*$", "", sentence).strip(" *_,")
     verb = re.match(r"\s*(?:will\s+)?(\w+)", match.group(0))
+    if verb and verb.group(1).lower() == "reporting" and subject and not subject.lower().endswith(("is", "are")):
+        return None  # 'Assist with reporting to the audit committee': reporting is work here, not a line
     subject = f"{subject} {verb.group(1) if verb else ''}".strip()
-    raw = re.sub(r"\]\([^)]*\)?", "", match.group("target")).strip(" *_[]")
+    raw = re.sub(r"\]\([^)]*\)?|[\[\]]", "", match.group("target")).strip(" *_")
+    raw = re.sub(r"^(?:either|one\s+of)\s+", "", raw, flags=re.IGNORECASE)
     listed = _listed(raw)
     parts = [_cut(part, profile) for part in listed] if listed else _alternatives(_cut(raw, profile))
     mentions = []
@@ -102,17 +107,31 @@ def reporting(text: str, line: int, links: tuple[Link, ...], profile: Profile = 
     return Reporting(tuple(mentions), subject=subject)
 
 
-def states_reporting(block: Block, profile: Profile = GENERIC, role_title: str = "") -> Reporting | None:
-    """The reporting line a block states. A list item states one only when it begins with it
-    ('Reports to the CTO') or its subject is the position or the role; 'Issue ad hoc reports to
-    senior management' is a duty, not a line."""
-    found = reporting(block.text, block.line, block.links, profile)
-    if found is None or block.kind is not BlockKind.ITEM:
-        return found
-    name = subject_name(found.subject)
-    if not name or _THIS.match(name) or (role_title and title_key(name) == title_key(role_title)):
-        return found
-    return None
+def states_reporting(block: Block, profile: Profile = GENERIC, role_title: str = "") -> list[Reporting]:
+    """The reporting lines a block states, sentence by sentence. A list item states one only
+    when it begins with it ('Reports to the CTO') or its subject is the position or the role;
+    'Issue ad hoc reports to senior management' is a duty, not a line."""
+    found = []
+    clauses = [
+        clause
+        for sentence in _SENTENCE_END.split(_drop_abbreviation_dots(block.text))
+        for clause in _CLAUSE.split(sentence)
+    ]
+    for sentence in clauses:
+        read = reporting(sentence, block.line, block.links, profile) if "report" in sentence.lower() else None
+        if read is None:
+            continue
+        name = subject_name(read.subject)
+        if block.kind is BlockKind.ITEM and name and not _THIS.match(name) and not starts_with_title(name, role_title):
+            continue
+        found.append(read)
+    return found
+
+
+def starts_with_title(subject: str, title: str) -> bool:
+    """'Chief Widget Officer leads the org and' starts with the title 'Chief Widget Officer'."""
+    key, start = title_key(subject), title_key(title)
+    return bool(start) and (key == start or key.startswith(start + " "))
 
 
 def reporting_targets(text: str, line: int, links: tuple[Link, ...], profile: Profile = GENERIC) -> list[Mention]:

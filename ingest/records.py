@@ -138,6 +138,7 @@ class RoleRecord:
     level: str | None = None  # the level label as written: "Senior", "IC3", "Level 5", "L3"
     rank: float | None = None  # order on the page's level scale, when the label implies one
     group: str | None = None  # the track a levels table puts the role in; ladders stay within it
+    href: str | None = None  # a levels-table row that links to the page defining the role
     grade: Stated | None = None
     reports_to: tuple[Mention, ...] = ()
     extensions: tuple[Extension, ...] = ()

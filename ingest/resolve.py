@@ -111,6 +111,22 @@ class RoleIndex:
                     if key:
                         self.by_key[key].append(ref)
         self.ambiguous: list[tuple[PageRecord, Mention, list[RoleRef]]] = []
+        self._merge_linked_rows(pages)
+
+    def _merge_linked_rows(self, pages: list[PageRecord]) -> None:
+        """A levels-table row that links to the page defining its role is another name of
+        that role, not a role of its own ('VP, Internal Audit' -> 'Vice President, Internal Audit')."""
+        for page in pages:
+            for role in page.roles:
+                if not role.href:
+                    continue
+                linked = self._by_link(Mention(role.title, role.line, role.href), page)
+                if linked is None or linked.page is page:
+                    continue
+                key = title_key(role.title)
+                self.by_key[key] = [ref for ref in self.by_key[key] if ref.role is not role]
+                if linked not in self.by_key[key]:
+                    self.by_key[key].append(linked)
 
     def resolve(self, mention: Mention, page: PageRecord) -> RoleRef | None:
         """The role a mention names, or None when no single role matches."""
@@ -137,9 +153,10 @@ class RoleIndex:
         return None
 
     def _by_prefix_on_page(self, key: str, page: PageRecord) -> RoleRef | None:
-        """'the Senior Manager' on a page whose only Senior Manager is 'Senior Manager, X'."""
+        """'the Senior Manager' on a page whose only Senior Manager is 'Senior Manager, X'
+        (a generic name only: 'VP, People Operations' is not 'VP, People Operations, Tech')."""
         tokens = key.split()
-        if not tokens:
+        if not tokens or is_specific(key):
             return None
         matches = [role for role in page.roles if title_key(role.title).split()[: len(tokens)] == tokens]
         return RoleRef(page, matches[0]) if len(matches) == 1 else None
@@ -181,6 +198,6 @@ def _agrees(label: str, role: RoleRecord) -> bool:
     """Whether a link's text can name the role ('CISO' may not name the Chief Legal Officer)."""
     text = title_key(label)
     names = [role.title, *role.aliases]
-    if any(fuzz.token_set_ratio(text, title_key(name)) >= LINK_AGREES for name in names):
+    if any(fuzz.token_sort_ratio(text, title_key(name)) >= LINK_AGREES for name in names):
         return True
     return label.replace(".", "").strip().upper() in {acronym(name) for name in names}

@@ -18,7 +18,7 @@ from enum import Enum
 
 from jobkg.ingest import phrases
 from jobkg.ingest.ladders import ladder_roles
-from jobkg.ingest.outline import ROLE_SECTIONS, Decision, Kind, family_base, level_of, plan
+from jobkg.ingest.outline import ROLE_SECTIONS, Decision, Kind, family_base, level_of, names_role, plan
 from jobkg.ingest.profile import Profile, detect, load
 from jobkg.ingest.records import (
     Block,
@@ -89,6 +89,7 @@ class _Role:
     label: str | None = None
     rank: float | None = None
     group: str | None = None  # a table's track or family column: ladders stay within it
+    href: str | None = None  # a table row that links to the role's own page
     grade: Stated | None = None
     reports_to: list[Mention] = field(default_factory=list)
     extensions: list[Extension] = field(default_factory=list)
@@ -138,6 +139,7 @@ class _PageReader:
         self.family = _Role(title="", line=1, level=0)
         self.family_grades: list[tuple[Stated, str]] = []  # (grade, the sentence's subject)
         self.family_reports: list[tuple[phrases.Reporting, Block]] = []
+        self.role_reports: list[tuple[phrases.Reporting, Block, _Role]] = []
         self.indicators: list[Item] = []
         self.family_hiring: list[HiringStage] = []
         self.career_steps: list[Mention] = []
@@ -279,8 +281,7 @@ class _PageReader:
             self._grade(block, scope, number)
         if "report" in lowered:
             title = scope.title if scope is not None else self.title
-            reporting = phrases.states_reporting(block, self.profile, title)
-            if reporting is not None:
+            for reporting in phrases.states_reporting(block, self.profile, title):
                 found = True
                 self._reporting(block, scope, reporting)
         if isinstance(scope, _Specialty):
@@ -319,8 +320,10 @@ class _PageReader:
             self._unmapped(block, reporting.refused)
         elif scope is None:
             self.family_reports.append((reporting, block))
-        else:
+        elif isinstance(scope, _Specialty):
             scope.reports_to.extend(reporting.targets)
+        else:
+            self.role_reports.append((reporting, block, scope))
 
     def item(self, block: Block) -> None:
         self.list_items += 1
@@ -485,10 +488,12 @@ class _PageReader:
     def _why_no_role(self, is_team: bool) -> str:
         if is_team and self.related:
             return f"'{self.title}' reads as a team page (links to {len(self.related)} families); it defines no role"
-        return (
-            f"no role found on '{self.title}': no level headings, levels table or role content "
-            "(grade, reporting line, responsibilities) that jobkg can read"
-        )
+        if self.family.responsibilities or self.family.requirements:
+            return (
+                f"'{self.title}' lists duties but defines no level: no level headings, levels table, "
+                "grade or reporting line (a family whose levels may be on another page)"
+            )
+        return f"no role found on '{self.title}': no level headings, levels table, grade, reporting line or duties"
 
     def _read_tables(self) -> None:
         for table, scope, section in self.tables:
@@ -515,7 +520,7 @@ class _PageReader:
                     self.unmapped.append(Unmapped(self.page.path, found.line, found.title, reason, "row"))
 
     def _table_role(self, found: TableRole) -> _Role:
-        role = _Role(found.title, found.line, 99, found.level, found.rank, group=found.group)
+        role = _Role(found.title, found.line, 99, found.level, found.rank, group=found.group, href=found.href)
         if found.grade is not None:
             role.grade = Stated(found.grade, found.line)
         role.responsibilities.extend(found.items)
@@ -555,9 +560,32 @@ class _PageReader:
                     stated.line,
                     f"grade {stated.value} is stated for {where}, not a single level of the page; not attached",
                 )
+        own = {id(role) for _, _, role in self.role_reports}  # levels that state a line under their heading
+        for reporting, block, role in self.role_reports:
+            self._role_reporting(reporting, block, role, roles, own)
         for reporting, block in self.family_reports:
             self._family_reporting(reporting, block, roles)
+        for role in roles:
+            role.reports_to = list({m.label.lower(): m for m in role.reports_to}.values())
         return roles
+
+    def _role_reporting(
+        self, reporting: phrases.Reporting, block: Block, role: _Role, roles: list[_Role], own: set[int]
+    ) -> None:
+        """A line under a level is that level's, unless it is about someone else: another level
+        that reports to this one ('..., and the Product Design Manager reports to <this>'), another
+        level that states no line of its own, or everyone ('Technical Writers report to <this>').
+        A sentence naming another level that has its own line is a copy slip: this level's."""
+        subject = phrases.subject_name(reporting.subject)
+        named = self._named_role(subject, roles)
+        to_me = any(names_role(m.label, role.title) for m in reporting.targets)
+        other = named is not None and named is not role and not names_role(subject, role.title)
+        if other and (to_me or id(named) not in own):
+            named.reports_to.extend(reporting.targets)
+        elif (subject and phrases.is_everyone(reporting.subject, self.profile)) or to_me:
+            self._unmapped(block, f"reporting line of '{subject}', not of the level '{role.title}'")
+        else:
+            role.reports_to.extend(reporting.targets)
 
     def _single_role_page(self) -> bool:
         """A page with no levels that is one role: a level file of a family folder, a page that
@@ -582,20 +610,29 @@ class _PageReader:
         return roles
 
     def _named_role(self, subject: str, roles: list[_Role]) -> _Role | None:
+        """The role a sentence's subject names (the longest title it starts with)."""
         if not subject or phrases._THIS.match(subject):
             return None
-        key = title_key(re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I))
-        return next((role for role in roles if title_key(role.title) == key), None)
+        name = re.sub(r"^(?:the|a|an)\s+", "", subject, flags=re.I)
+        named = [role for role in roles if phrases.starts_with_title(name, role.title)]
+        return max(named, key=lambda role: len(role.title), default=None)
 
     def _family_reporting(self, reporting: phrases.Reporting, block: Block, roles: list[_Role]) -> None:
-        named = self._named_role(phrases.subject_name(reporting.subject), roles)
+        subject = phrases.subject_name(reporting.subject)
+        named = self._named_role(subject, roles)
+        about_the_page = (
+            not subject
+            or phrases._THIS.match(subject)
+            or phrases.starts_with_title(subject, self.title)
+            or names_role(subject, self.title)
+        )
         if named is not None:
             named.reports_to.extend(reporting.targets)
         elif phrases.is_everyone(reporting.subject, self.profile) and roles:
             for role in roles:
                 if not role.reports_to:
                     role.reports_to.extend(reporting.targets)
-        elif len(roles) == 1:
+        elif len(roles) == 1 and about_the_page:
             roles[0].reports_to.extend(reporting.targets)
         else:
             who = f"'{reporting.subject}'" if reporting.subject else "no one in particular"
@@ -623,6 +660,7 @@ class _PageReader:
             level=role.label,
             rank=role.rank,
             group=role.group,
+            href=role.href,
             grade=role.grade,
             reports_to=tuple(role.reports_to),
             extensions=tuple(role.extensions),

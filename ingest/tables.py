@@ -43,6 +43,7 @@ class TableRole:
     grade: int | None = None
     items: tuple[Item, ...] = ()
     group: str | None = None  # the row's track or family column, if the table has one
+    href: str | None = None  # the link the name carries: the page that defines the role
 
 
 @dataclass
@@ -124,7 +125,8 @@ def _levels_as_rows(
             level = level_of(level_cell or name, profile)
             title = name if title_col is not None else _coded_title(name, family, profile)
             label = level.label or level_cell or None
-            read.roles.append(TableRole(title, row.line, label, level.rank, grade, items, group))
+            href = next((link.href for link in row.links if link.text.strip() == name), None)
+            read.roles.append(TableRole(title, row.line, label, level.rank, grade, items, group, href))
 
 
 def _distinct(roles: list[TableRole]) -> list[TableRole]:

@@ -78,6 +78,7 @@ class _PageMapper:
         self.source = iris.source(page.page.path)
         self.key = family_key(page)
         self.profile = load(page.page.profile)
+        self.iri_of: dict[str, NamedNode] = {role.title: iris.role(self.key, role.title) for role in page.roles}
 
     def map(self) -> None:
         w, page = self.w, self.page
@@ -130,7 +131,30 @@ class _PageMapper:
             report = self._position(managed, "managed role")
             w.fact(boss, JOBKG.manages, report, self.source, managed.line)
 
+    def _linked(self, role: RoleRecord) -> bool:
+        """A levels-table row linking to the page that defines the role is that role: it adds
+        the row's grade where that page states none, and no role of its own."""
+        if not role.href:
+            return False
+        ref = self.index.resolve(Mention(role.title, role.line, role.href), self.page)
+        if ref is None or ref.page is self.page:
+            return False
+        self.iri_of[role.title] = ref.iri
+        if role.grade and ref.role.grade is None:
+            self._grade(ref.iri, role)
+        return True
+
+    def _grade(self, node: NamedNode, role: RoleRecord) -> None:
+        assert role.grade is not None
+        grade = iris.grade(role.grade.value)
+        self.w.labelled(grade, JOBKG.JobGrade, f"Grade {role.grade.value}")
+        self.w.add(grade, JOBKG.gradeNumber, _int(role.grade.value))
+        self.w.fact(node, JOBKG.hasGrade, grade, self.source, role.grade.line)
+        self.stats.grades += 1
+
     def _role(self, family: NamedNode, role: RoleRecord) -> None:
+        if self._linked(role):
+            return
         w = self.w
         node = iris.role(self.key, role.title)
         self.stats.roles += 1
@@ -148,11 +172,7 @@ class _PageMapper:
             JOBKG.ManagementTrack if role.track == "management" else JOBKG.IndividualContributorTrack,
         )
         if role.grade:
-            grade = iris.grade(role.grade.value)
-            w.labelled(grade, JOBKG.JobGrade, f"Grade {role.grade.value}")
-            w.add(grade, JOBKG.gradeNumber, _int(role.grade.value))
-            w.fact(node, JOBKG.hasGrade, grade, self.source, role.grade.line)
-            self.stats.grades += 1
+            self._grade(node, role)
         for mention in role.reports_to:
             target = self._position(mention, "reporting line")
             if target == node:
@@ -274,30 +294,15 @@ class _PageMapper:
         self.w.fact(scope, predicate, other, self.source, mention.line)
 
     def _ladder(self) -> None:
-        """nextLevel steps on each track: by stated grades where two or more roles state one,
-        else by the level scale the labels imply (IC1 < IC2, Senior < Staff), plus every
-        stated extension. Roles of the same grade are siblings, never a step."""
-        steps: set[tuple[str, str]] = set()
-        for ladder in {_ladder_of(role) for role in self.page.roles}:
-            roles = [role for role in self.page.roles if _ladder_of(role) == ladder]
-            graded = [(role.grade.value, role) for role in roles if role.grade]
-            ranked = [(role.rank, role) for role in roles if role.rank is not None]
-            ordered = graded if len({g for g, _ in graded}) > 1 else ranked
-            values = sorted({value for value, _ in ordered})
-            for low, high in itertools.pairwise(values):
-                for _, below in (pair for pair in ordered if pair[0] == low):
-                    for _, above in (pair for pair in ordered if pair[0] == high):
-                        steps.add((below.title, above.title))
-        titles = {role.title for role in self.page.roles}
-        for role in self.page.roles:
-            for extension in role.extensions:
-                below = self._extended_title(role, extension.target)
-                if below in titles and below != role.title:
-                    steps.add((below, role.title))
-        lines = {role.title: role.line for role in self.page.roles}
+        """nextLevel steps among this page's roles (a family folder's are stepped together)."""
+        if not self.page.page.family_key:
+            self.w_ladder(ladder_steps(self.page.roles, self._extended_title), self.iri_of, self.page)
+
+    def w_ladder(self, steps: set[tuple[str, str]], iri_of: dict[str, NamedNode], page: PageRecord) -> None:
+        lines = {role.title: role.line for role in page.roles}
         for below, above in sorted(steps):
-            node_below, node_above = iris.role(self.key, below), iris.role(self.key, above)
-            self.w.fact(node_below, JOBKG.nextLevel, node_above, self.source, lines[above])
+            line = lines.get(above, page.title_line)
+            self.w.fact(iri_of[below], JOBKG.nextLevel, iri_of[above], self.source, line)
 
     def _extended_title(self, role: RoleRecord, target: Mention | None) -> str | None:
         if target is None:
@@ -306,6 +311,57 @@ class _PageMapper:
         key = title_key(target.label)
         same = [other.title for other in self.page.roles if title_key(other.title) == key]
         return same[0] if len(same) == 1 else None
+
+
+def ladder_steps(
+    roles: tuple[RoleRecord, ...] | list[RoleRecord], extended: Callable[[RoleRecord, Mention | None], str | None]
+) -> set[tuple[str, str]]:
+    """nextLevel steps on each ladder: by stated grades where two or more roles state one,
+    else by the level scale the labels imply (IC1 < IC2, Senior < Staff), plus every stated
+    extension. Roles of the same grade are siblings, never a step."""
+    steps: set[tuple[str, str]] = set()
+    for ladder in {_ladder_of(role) for role in roles}:
+        on_ladder = [role for role in roles if _ladder_of(role) == ladder]
+        graded = [(role.grade.value, role) for role in on_ladder if role.grade]
+        ranked = [(role.rank, role) for role in on_ladder if role.rank is not None]
+        ordered = graded if len({g for g, _ in graded}) > 1 else ranked
+        values = sorted({value for value, _ in ordered})
+        for low, high in itertools.pairwise(values):
+            for _, below in (pair for pair in ordered if pair[0] == low):
+                for _, above in (pair for pair in ordered if pair[0] == high):
+                    steps.add((below.title, above.title))
+    titles = {role.title for role in roles}
+    for role in roles:
+        for extension in role.extensions:
+            below = extended(role, extension.target)
+            if below in titles and below != role.title:
+                steps.add((below, role.title))
+    return steps
+
+
+def _folder_ladders(pages: list[PageRecord], writer: _Writer) -> None:
+    """The levels of a one-file-per-level family are files: their ladder spans the folder."""
+    folders: dict[str, list[PageRecord]] = {}
+    for page in pages:
+        if page.page.family_key:
+            folders.setdefault(page.page.family_key, []).append(page)
+    for key, members in sorted(folders.items()):
+        roles = [role for page in members for role in page.roles if not role.href]
+        if len(roles) < 2:
+            continue
+        by_title = {role.title: role for role in roles}
+        steps = ladder_steps(roles, lambda _role, target, titles=by_title: _named_on(titles, target))
+        for below, above in sorted(steps):
+            source = iris.source(next(p.page.path for p in members if by_title[above] in p.roles))
+            writer.fact(iris.role(key, below), JOBKG.nextLevel, iris.role(key, above), source, by_title[above].line)
+
+
+def _named_on(by_title: dict[str, RoleRecord], target: Mention | None) -> str | None:
+    if target is None:
+        return None
+    key = title_key(target.label)
+    found = [title for title in by_title if title_key(title) == key]
+    return found[0] if len(found) == 1 else None
 
 
 def _folder_index(page: PageRecord) -> bool:
@@ -335,6 +391,9 @@ def map_pages(pages: list[PageRecord], sink: Callable[[list[Quad]], None]) -> Ma
         _PageMapper(page, index, writer, stats).map()
         sink(writer.quads)
         writer.quads = []
+    _folder_ladders(pages, writer)
+    sink(writer.quads)
+    writer.quads = []
     for page, mention, candidates in index.ambiguous:
         names = ", ".join(sorted({f"{c.role.title} ({c.page.page.path})" for c in candidates}))
         stats.warnings.append(IngestWarning(page.page.path, mention.line, f"'{mention.label}' is ambiguous: {names}"))

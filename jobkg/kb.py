@@ -73,8 +73,10 @@ class KnowledgeBase:
         sources: Iterable[Path] | None = None,
         reasoner: str = "jobkg",
         on_page: Callable[[str], None] | None = None,
+        profile: str | None = None,
     ) -> KnowledgeBase:
-        """Ingest pages (default: the bundled corpus), reason, and load an embedded store."""
+        """Ingest pages (default: the bundled corpus), reason, and load an embedded store.
+        `profile` forces one page layout (a built-in name or a .toml file) for every page."""
         timings = BuildTimings()
         ontology = ontology_triples()
         reasoner_reads = read_axioms(ontology).reads()
@@ -88,7 +90,7 @@ class KnowledgeBase:
 
         with _cyclic_gc_paused():
             start = time.perf_counter()
-            report = ingest_into(list(sources or [BUNDLED_CORPUS]), load, on_page=on_page)
+            report = ingest_into(list(sources or [BUNDLED_CORPUS]), load, on_page=on_page, profile=profile)
             report.asserted_triples = len(store)
             timings.ingest_s = time.perf_counter() - start
             start = time.perf_counter()

@@ -10,6 +10,7 @@ from jobkg.cli.output import err, out
 from jobkg.cli.registry import arg, command
 from jobkg.cli.sources import KB_SOURCE, build_kb, kb_at, open_kb
 from jobkg.diff import describe, diff
+from jobkg.ingest.corpus import IngestReport
 from jobkg.kb import KnowledgeBase
 
 
@@ -20,6 +21,7 @@ from jobkg.kb import KnowledgeBase
     arg("-o", "--output", type=Path, help="write the KB here (.trig, or .nq for N-Quads)"),
     arg("--report", type=Path, help="write the full ingest report here as JSON"),
     arg("--json", action="store_true", help="print the full ingest report as JSON"),
+    arg("--strict", action="store_true", help="exit 1 when a page gives no role (each such page is named, with why)"),
 )
 def build(args: argparse.Namespace) -> int:
     kb = build_kb(args)
@@ -29,10 +31,11 @@ def build(args: argparse.Namespace) -> int:
         kb.save(args.output)
     if args.report:
         args.report.write_text(json.dumps(report.to_dict(), indent=2))
+    failed = bool(report.failed) or (args.strict and bool(report.without_roles))
     if args.json:
         data = report.to_dict() | {"cycles": kb.cycles, "longest_chains": longest_chains(kb)}
         print(json.dumps(data, indent=2))
-        return 1 if report.failed else 0
+        return 1 if failed else 0
     inferred = len(kb.quads()) - report.asserted_triples
     out.print(
         f"[bold]{report.pages}[/] pages, [bold]{report.roles}[/] roles, "
@@ -58,11 +61,26 @@ def build(args: argparse.Namespace) -> int:
         out.print("longest reporting chains:")
         for chain in chains:
             out.print("  " + " → ".join(chain), markup=False)
+    _print_pages(report, args.strict)
     for failure in report.failed:
         err.print(f"error: {failure['file']}: {failure['reason']}", markup=False)
     if args.output:
         out.print(f"wrote {args.output}")
-    return 1 if report.failed else 0
+    return 1 if failed else 0
+
+
+def _print_pages(report: IngestReport, strict: bool) -> None:
+    """Pages that gave no role (named, with why), and the pages whose list items were least mapped."""
+    if strict:  # the warnings above already name them; under --strict they fail the build
+        for page in report.without_roles:
+            err.print(f"error: no role: {page['file']}: {page['reason']}", markup=False)
+    read = [p for p in report.by_page if p["share_mapped"] is not None and p["list_items"] >= 5]
+    least = sorted(read, key=lambda p: (p["share_mapped"], p["file"]))[:3]
+    if least and least[0]["share_mapped"] < 1:
+        out.print("least mapped pages (list items and table rows read into facts):")
+        for page in least:
+            share, roles = f"{page['share_mapped']:.0%}", len(page["roles"])
+            out.print(f"  {share:>4} of {page['list_items']:>3}  {page['file']}  ({roles} roles)", markup=False)
 
 
 def longest_chains(kb: KnowledgeBase, count: int = 3) -> list[list[str]]:

@@ -23,6 +23,12 @@ KB_SOURCE = (
     arg("--endpoint", help="run against this SPARQL 1.1 endpoint instead of the embedded store"),
     arg("--graph", help="the named graph holding the KB at the endpoint"),
     arg("--reasoner", choices=ENGINES, default="jobkg", help="reasoning engine (default: jobkg)"),
+    arg(
+        "--profile",
+        metavar="NAME|FILE",
+        help="read every page with this layout profile (built-in: generic, gitlab, frontmatter-ladder; "
+        "or a .toml file, see docs/profiles.md); default: each page's own",
+    ),
 )
 
 
@@ -38,14 +44,17 @@ def open_kb(args: argparse.Namespace) -> KnowledgeBase:
 def build_kb(args: argparse.Namespace) -> KnowledgeBase:
     """Build from SOURCES, with a progress bar on a terminal for larger corpora."""
     sources = args.sources or [BUNDLED_CORPUS]
-    total = len(find_pages(sources))
+    total = len(find_pages(sources, args.profile))
     if total < PROGRESS_FROM_PAGES or not err.is_terminal:
-        return KnowledgeBase.build(sources, reasoner=args.reasoner)
+        return KnowledgeBase.build(sources, reasoner=args.reasoner, profile=args.profile)
     columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"))
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("", total=total)
         return KnowledgeBase.build(
-            sources, reasoner=args.reasoner, on_page=lambda name: progress.update(task, advance=1, description=name)
+            sources,
+            reasoner=args.reasoner,
+            on_page=lambda name: progress.update(task, advance=1, description=name),
+            profile=args.profile,
         )
 
 

@@ -124,7 +124,7 @@ def test_grade_table_rows_attach_to_named_roles():
 def test_duplicate_role_title_is_reported_and_first_kept():
     rec = record(
         "---\ntitle: Widgets\n---\n## Levels\n### Widget Manager\nThe Widget Manager is a grade 8.\n- a\n"
-        "### Widget Manager\n- b\n"
+        "### Widget Manager\nThe Widget Manager is a grade 9.\n- b\n"
     )
     assert len(rec.roles) == 1
     assert "defined twice" in rec.warnings[0].message
