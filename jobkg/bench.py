@@ -14,7 +14,8 @@ from pathlib import Path
 
 from pyoxigraph import Triple
 
-from jobkg.errors import JobkgError
+from jobkg.errors import JobkgError, UsageError
+from jobkg.fidelity import gold_root, read_gold, score
 from jobkg.ingest.corpus import ingest
 from jobkg.kb import KnowledgeBase, UnresolvedNameError
 from jobkg.ontology import ontology_triples
@@ -23,7 +24,14 @@ from jobkg.ontology.vocab import ASSERTED_GRAPH
 from jobkg.queries import catalog
 from jobkg.queries.backends import bind_into
 
-STAGES = ("ingest", "reason", "query", "scale", "app", "load")
+STAGES = ("ingest", "reason", "query", "scale", "app", "load", "fidelity")
+FIDELITY_GOALS = (  # (goal, score key, target, at least?)
+    ("role recall >= 0.90", "role_recall", 0.90, True),
+    ("grade accuracy >= 0.97", "grade_accuracy", 0.97, True),
+    ("reporting-line accuracy >= 0.95", "reporting_accuracy", 0.95, True),
+    ("invented reporting lines = 0", "invented_reporting_lines", 0, False),
+    ("silent pages = 0", "silent_pages", 0, False),
+)
 OWLRL_MAX_TRIPLES = 150_000  # owlrl needs minutes above this; skipped, and the JSON says so
 
 
@@ -301,11 +309,33 @@ def bench_load(kb: KnowledgeBase, seconds: float = 30.0, threads: int = 8) -> di
     }
 
 
-def run(sources: list[Path], only: str | None = None, factors: list[float] | None = None) -> dict[str, object]:
+def bench_fidelity(gold_file: Path, sources: list[Path] | None = None) -> dict[str, object]:
+    """How faithfully pages are read, against a gold file (docs/fidelity.md); the corpus is the
+    sources given, else the folder the gold file names."""
+    root = gold_root(gold_file)
+    folders = sources or ([root] if root else [])
+    if not folders:
+        raise UsageError(f'{gold_file}: names no corpus folder ("root"); give the pages\' folder too')
+    kb = KnowledgeBase.build(folders)
+    report = kb.report
+    assert report is not None  # a build always reports
+    read = {page["file"] for page in report.by_page} | {str(f["file"]) for f in report.failed}
+    warned = {str(w["file"]) for w in report.warnings} | {str(f["file"]) for f in report.failed}
+    return {"gold": str(gold_file)} | score(read_gold(gold_file), kb.roles(), read, warned).to_dict()
+
+
+def run(
+    sources: list[Path], only: str | None = None, factors: list[float] | None = None, gold: Path | None = None
+) -> dict[str, object]:
+    """Every stage (or one), as one JSON-ready dict. The fidelity stage runs when a gold file is given."""
     import sys
     from datetime import date
 
-    stages = [only] if only else list(STAGES)
+    if only == "fidelity" and gold is None:
+        raise UsageError("the fidelity stage needs a gold file: jobkg bench --only fidelity GOLD.json [PAGES]")
+    if only == "fidelity":
+        return {"machine": machine(), "date": str(date.today()), "fidelity": bench_fidelity(gold, sources or None)}
+    stages = [only] if only else [stage for stage in STAGES if stage != "fidelity" or gold]
     out: dict[str, object] = {
         "machine": machine(),
         "date": str(date.today()),
@@ -326,12 +356,19 @@ def run(sources: list[Path], only: str | None = None, factors: list[float] | Non
         out["app"] = bench_app(sources)
     if "load" in stages:
         out["load"] = bench_load(kb)
+    if "fidelity" in stages and gold is not None:
+        out["fidelity"] = bench_fidelity(gold, sources)
     return out
 
 
 def goals(result: dict[str, object]) -> list[tuple[str, str, bool]]:
     """The issue's goals as (goal, what this run measured, met?), for the stages the run has."""
     rows: list[tuple[str, str, bool]] = []
+    if "fidelity" in result:
+        f = result["fidelity"]
+        for goal, key, target, at_least in FIDELITY_GOALS:
+            value = f[key]
+            rows.append((goal, str(value), value >= target if at_least else value <= target))
     if "ingest" in result:
         rate = result["ingest"]["pages_per_s"]
         rows.append(("ingest (parse + map) >= 200 pages/s", f"{rate} pages/s", rate >= 200))

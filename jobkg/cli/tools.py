@@ -10,7 +10,7 @@ from pathlib import Path
 
 from rich.table import Table
 
-from jobkg.bench import STAGES, markdown
+from jobkg.bench import STAGES, goals, markdown
 from jobkg.bench import run as run_bench
 from jobkg.cli.output import out
 from jobkg.cli.registry import arg, command
@@ -22,7 +22,8 @@ from jobkg.synth import generate as generate_org
 
 @command(
     "bench",
-    "measure every stage side by side (see docs/performance.md)",
+    "measure every stage side by side (see docs/performance.md); a GOLD.json among the sources "
+    "scores how faithfully the pages are read (docs/fidelity.md)",
     *PAGES,
     arg("--only", choices=STAGES, help="run one stage"),
     arg("--scale", default="1,10", help="synthetic-org factors for the scale stage (e.g. 1,10,100)"),
@@ -35,10 +36,16 @@ def bench(args: argparse.Namespace) -> int:
         factors = [float(f) for f in args.scale.split(",") if f.strip()]
     except ValueError:
         raise UsageError(f"--scale takes numbers like 1,10,100, not {args.scale!r}") from None
+    golds = [path for path in args.sources if path.suffix == ".json"]
+    pages = [path for path in args.sources if path.suffix != ".json"]
+    if len(golds) > 1:
+        raise UsageError("give one gold file (GOLD.json) at a time")
     if args.from_json:
         result = json.loads(args.from_json.read_text())
+    elif args.only == "fidelity":
+        result = run_bench(pages, only=args.only, gold=golds[0] if golds else None)
     else:
-        result = run_bench(args.sources or [BUNDLED_CORPUS], only=args.only, factors=factors)
+        result = run_bench(pages or [BUNDLED_CORPUS], only=args.only, factors=factors, gold=golds[0] if golds else None)
     if args.markdown:
         command_line = "jobkg " + " ".join(sys.argv[1:]) if not args.from_json else result.get("command", "jobkg bench")
         args.markdown.write_text(markdown(result, str(command_line), str(result.get("date", date.today()))))
@@ -46,6 +53,10 @@ def bench(args: argparse.Namespace) -> int:
         print(json.dumps(result, indent=2))
         return 0
     out.print(f"machine: {result['machine']}", markup=False)
+    if "fidelity" in result:
+        _print_fidelity(result["fidelity"])
+    if "corpus" not in result:
+        return 0
     out.print(f"corpus: {result['corpus']}", markup=False)
     for stage in ("ingest", "reason", "scale", "app", "load"):
         if stage in result:
@@ -58,6 +69,25 @@ def bench(args: argparse.Namespace) -> int:
             table.add_row(name, f"{p50:.2f}", f"{p95:.2f}", f"{rdflib_p50:.1f}", f"{speedup:.0f}x")
         out.print(table)
     return 0
+
+
+def _print_fidelity(fidelity: dict[str, object], shown: int = 15) -> None:
+    table = Table("goal", "measured", "met")
+    for goal, measured, met in goals({"fidelity": fidelity}):
+        table.add_row(goal, measured, "yes" if met else "no")
+    out.print(table)
+    out.print(
+        f"{fidelity['pages']} pages, {fidelity['gold_roles']} gold roles, {fidelity['found_roles']} found, "
+        f"{fidelity['matched']} matched; role precision {fidelity['role_precision']}, "
+        f"level accuracy {fidelity['level_accuracy']}",
+        markup=False,
+    )
+    misses = fidelity["misses"]
+    for miss in misses[:shown]:
+        line = f"  {miss['file']}: {miss['kind']}: gold {miss['gold']!r}, read {miss['found']!r}"
+        out.print(line, markup=False)
+    if len(misses) > shown:
+        out.print(f"  ... and {len(misses) - shown} more (--json shows all)")
 
 
 @command(

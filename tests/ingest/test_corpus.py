@@ -1,4 +1,5 @@
-"""Integration: the 79 real pages of ../shared/corpus and bad input beside good pages."""
+"""Integration: the real pages of ../shared/corpus (the 2022 job families, the current Hugo handbook,
+other organisations' ladders) and bad input beside good pages."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from jobkg.ingest.corpus import find_pages, ingest
+from jobkg.ingest.corpus import find_pages, ingest, read_record
+from jobkg.ingest.profile import load
 from jobkg.kb import KnowledgeBase
 
 pytestmark = pytest.mark.slow
@@ -48,3 +50,47 @@ def test_bad_pages_are_reported_and_good_ones_still_ingest(write_pages, seeds_kb
     assert reasons["dept/empty.md"] == "empty page"
     assert "binary" in reasons["dept/binary.md"]
     assert "YAML" in reasons["dept/bad-yaml.md"]
+
+
+CORPORA = ("job-families", "gitlab-hugo", "other-ladders")
+
+
+@pytest.fixture(scope="module", params=CORPORA)
+def corpus_records(request, dev_corpus: Path):
+    root = dev_corpus.parent / request.param
+    records = [read_record(page) for page in find_pages([root])]
+    _quads, report = ingest([root])
+    return [r for r in records if not isinstance(r, dict)], report
+
+
+@pytest.mark.slow
+def test_no_reporting_line_is_a_clause(corpus_records):
+    records, _ = corpus_records
+    generic = load("generic")
+    labels = [m.label for r in records for role in r.roles for m in role.reports_to]
+    labels += [m.label for r in records for s in r.specialties for m in s.reports_to]
+    clauses = [
+        label for label in labels if any(p.search(label) for p in generic.not_targets) or len(label.split()) > 12
+    ]
+    assert clauses == []
+
+
+@pytest.mark.slow
+def test_no_specialty_item_or_line_is_attached_to_a_level(corpus_records):
+    records, _ = corpus_records
+    for record in records:
+        specialty = {(i.line, i.text) for s in record.specialties for i in (*s.responsibilities, *s.requirements)}
+        specialty |= {(m.line, m.label) for s in record.specialties for m in s.reports_to}
+        levels = {(i.line, i.text) for role in record.roles for i in (*role.responsibilities, *role.requirements)}
+        levels |= {(m.line, m.label) for role in record.roles for m in role.reports_to}
+        assert specialty & levels == set(), record.page.path
+
+
+@pytest.mark.slow
+def test_every_page_gives_roles_or_says_why(corpus_records):
+    records, report = corpus_records
+    named = {page["file"] for page in report.without_roles}
+    folders = {r.page.family_key for r in records if r.roles and r.page.family_key}
+    silent = [r.page.path for r in records if not r.roles and r.page.path not in named and r.page.key not in folders]
+    assert silent == []
+    assert all(page["reason"] for page in report.without_roles)

@@ -109,7 +109,7 @@ def test_levels_as_table_columns():
         ## Expectations
         | Area | Junior | Senior | Staff |
         |---|---|---|---|
-        | Impact | Delivers tasks that a lead defines | Delivers projects end to end | Sets direction for several teams |
+        | Impact | Delivers tasks a lead defines | Delivers projects end to end | Sets direction for several teams |
         | Craft | Writes queries with review | Designs data models others use | Raises the bar for the whole practice |
         """
     )

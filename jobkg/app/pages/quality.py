@@ -34,6 +34,29 @@ def render() -> None:
     cols[1].metric("Roles", report.roles)
     cols[2].metric("Grades attached", report.grades_attached)
     cols[3].metric("Reporting lines", report.reporting_lines_attached)
+    st.subheader(f"Pages that gave no role ({len(report.without_roles)})", anchor=False)
+    if report.without_roles:
+        show_rows(report.without_roles)
+    st.subheader("Pages: roles found and list items mapped", anchor=False)
+    st.caption("Share mapped: the page's list items and table rows read into facts; the rest is under Unmapped.")
+    pages = [
+        {
+            "file": page["file"],
+            "layout": page["profile"],
+            "roles": len(page["roles"]),
+            "list items": page["list_items"],
+            "mapped": page["share_mapped"],
+        }
+        for page in sorted(report.by_page, key=lambda p: (p["share_mapped"] is None, p["share_mapped"] or 0, p["file"]))
+    ]
+    st.dataframe(
+        pages,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "mapped": st.column_config.ProgressColumn("share mapped", format="percent", min_value=0, max_value=1)
+        },
+    )
     for key in ("failed", "warnings", "unresolved", "unmapped"):
         items = getattr(report, key)
         with st.expander(f"{key.title()} ({len(items)})"):
