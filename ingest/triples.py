@@ -43,11 +43,18 @@ class _Writer:
     def __init__(self) -> None:
         self.quads: list[Quad] = []
         self.targets: set[str] = set()
+        self.located_nodes: set[str] = set()
 
     def add(self, subject: NamedNode, predicate: NamedNode, obj: Term) -> None:
         self.quads.append(Quad(subject, predicate, obj, ASSERTED_GRAPH))
 
     def located(self, node: NamedNode, source: NamedNode, line: int) -> None:
+        """Where a node is defined: the first page and line that name it. A node named on
+        several pages (a shared indicator, a reporting target) keeps one file with its own line;
+        each page's link to it is a fact with that page's line."""
+        if node.value in self.located_nodes:
+            return
+        self.located_nodes.add(node.value)
         self.add(node, PROV.wasDerivedFrom, source)
         self.add(node, JOBKG.sourceLine, _int(line))
 
@@ -261,7 +268,7 @@ class _PageMapper:
             if href:
                 self.w.add(node, JOBKG.link, Literal(href))
             self.w.located(node, self.source, item.line)
-            self.w.add(family, JOBKG.hasPerformanceIndicator, node)
+            self.w.fact(family, JOBKG.hasPerformanceIndicator, node, self.source, item.line)
             for detail in item.details:
                 self.w.add(node, RDFS.comment, Literal(detail))
 
