@@ -34,6 +34,11 @@ _NAMED_PLUS = re.compile(  # 'The Intermediate responsibilities, plus' / 'Everyt
     r"(?:\s+(?P<what>responsibilities|requirements|level|role))?\s*,?\s+plus\b",
     re.IGNORECASE,
 )
+_HAS_ALL_OF = re.compile(  # 'The Senior X has all of the responsibilities of an Intermediate X, plus:'
+    r"\b(?:has|have|meets?|includes?|shares?)\s+all\s+(?:of\s+)?(?:the\s+)?(?P<what>responsibilities|requirements)\s+"
+    r"(?:of|from)\s+(?:an?\s+|the\s+)?(?P<target>[A-Z][\w .,&'/()-]+?)\s*,?\s+plus\b",
+    re.IGNORECASE,
+)
 _INCLUDES = re.compile(
     r"^includes?\s+(?:the\s+)?(?P<target>[\w .,&'/-]+?)[- ](?:level\s+)?(?P<what>responsibilities|requirements)\b",
     re.IGNORECASE,
@@ -201,6 +206,10 @@ def extension(text: str, line: int, links: tuple[Link, ...]) -> tuple[ExtendsKin
     match = _ALL_PREVIOUS.search(text) if "all" in lowered else None
     if match:
         return _kind(match.group("what")), None
+    if "plus" in lowered and "all" in lowered:
+        has_all = _HAS_ALL_OF.search(text)
+        if has_all:
+            return _kind(has_all.group("what")), _named(has_all.group("target"), line, links)
     if "plus" in lowered and len(text) < 120:
         named = _NAMED_PLUS.match(text.strip())
         if named and not re.match(r"(?i)^(?:all|everything)\s*$", named.group("target")):

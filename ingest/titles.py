@@ -142,6 +142,9 @@ def aliases(title: str, acronyms: dict[str, str]) -> list[str]:
         short = acronym(base)
         level = title[: title.find(base)] if base in title else ""
         found.append(level + short)
+    levelled = re.match(r"^(?P<base>.+?)\s*\((?P<level>[A-Za-z]+)\)$", title)  # 'Data Scientist (Intermediate)'
+    if levelled and levelled.group("level").lower() in LEVEL_WORDS:
+        found.append(f"{levelled.group('level')} {levelled.group('base')}")
     for name in [*list(found), title]:
         if re.match(r"(?i)senior\b", name):
             found.append("Sr " + name[6:].strip())

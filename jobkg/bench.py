@@ -24,7 +24,7 @@ from jobkg.ontology.vocab import ASSERTED_GRAPH
 from jobkg.queries import catalog
 from jobkg.queries.backends import bind_into
 
-STAGES = ("ingest", "reason", "query", "scale", "app", "load", "fidelity")
+STAGES = ("ingest", "reason", "query", "ask", "scale", "app", "load", "fidelity")
 FIDELITY_GOALS = (  # (goal, score key, target, at least?)
     ("role recall >= 0.90", "role_recall", 0.90, True),
     ("grade accuracy >= 0.97", "grade_accuracy", 0.97, True),
@@ -309,6 +309,35 @@ def bench_load(kb: KnowledgeBase, seconds: float = 30.0, threads: int = 8) -> di
     }
 
 
+def bench_ask(kb: KnowledgeBase, runs: int = 5) -> dict[str, object]:
+    """The question box over the everyday suite: p50/p95 per question (each asked `runs` times,
+    after one warm-up that builds the KB's lexicon), overall and per intent."""
+    from jobkg.questions import ask
+    from jobkg.questions.suite import everyday
+
+    suite = everyday()
+    ask(kb, str(suite[0]["q"]))
+    per_question: list[float] = []
+    by_intent: dict[str, list[float]] = {}
+    for case in suite:
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            ask(kb, str(case["q"]))
+            times.append((time.perf_counter() - start) * 1000)
+        median = statistics.median(times)
+        per_question.append(median)
+        by_intent.setdefault(str(case["intent"]), []).append(median)
+    ordered = sorted(per_question)
+    return {
+        "questions": len(suite),
+        "p50_ms": round(statistics.median(per_question), 2),
+        "p95_ms": round(ordered[int(0.95 * (len(ordered) - 1))], 2),
+        "max_ms": round(ordered[-1], 2),
+        "p50_ms_by_intent": {intent: round(statistics.median(t), 2) for intent, t in sorted(by_intent.items())},
+    }
+
+
 def bench_fidelity(gold_file: Path, sources: list[Path] | None = None) -> dict[str, object]:
     """How faithfully pages are read, against a gold file (docs/fidelity.md); the corpus is the
     sources given, else the folder the gold file names."""
@@ -350,6 +379,8 @@ def run(
         out["reason"] = bench_reason(sources)
     if "query" in stages:
         out["query"] = bench_query(kb)
+    if "ask" in stages:
+        out["ask"] = bench_ask(kb)
     if "scale" in stages:
         out["scale"] = bench_scale(factors or [1, 10])
     if "app" in stages:
@@ -364,6 +395,11 @@ def run(
 def goals(result: dict[str, object]) -> list[tuple[str, str, bool]]:
     """The issue's goals as (goal, what this run measured, met?), for the stages the run has."""
     rows: list[tuple[str, str, bool]] = []
+    if "ask" in result:
+        p50 = result["ask"]["p50_ms"]
+        rows.append(
+            ("question box p50 <= 20 ms per question", f"{p50} ms over {result['ask']['questions']}", p50 <= 20)
+        )
     if "fidelity" in result:
         f = result["fidelity"]
         for goal, key, target, at_least in FIDELITY_GOALS:

@@ -6,6 +6,7 @@ import argparse
 import csv
 import json
 import sys
+from pathlib import Path
 
 from rich.table import Table
 
@@ -15,30 +16,66 @@ from jobkg.cli.sources import KB_SOURCE, open_kb
 from jobkg.errors import UsageError
 from jobkg.queries import catalog
 from jobkg.questions import ask as answer_question
+from jobkg.questions import examples
+
+
+class _HelpWithExamples(argparse.Action):
+    """`jobkg ask --help`: the options, then example questions made from the pages given
+    before --help (default: the bundled pages), so they work on any corpus."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, *_: object) -> None:
+        parser.print_help()
+        if not getattr(namespace, "sources", None):
+            namespace.sources = []
+        for name in ("kb", "endpoint", "graph", "profile"):
+            setattr(namespace, name, getattr(namespace, name, None))
+        namespace.reasoner = getattr(namespace, "reasoner", "jobkg")
+        print("\nexample questions (made from these pages):")
+        for question in examples(open_kb(namespace)):
+            print(f'  jobkg ask "{question}"')
+        parser.exit()
 
 
 @command(
     "ask",
-    'ask a question, e.g. "who does a Staff ITPM report to"',
-    arg("question"),
+    'ask a question, e.g. "who does a Staff ITPM report to"; with no question, example questions',
+    arg("-h", "--help", action=_HelpWithExamples, nargs=0, help="show this help and example questions"),
+    arg("question", nargs="?"),
     *KB_SOURCE,
     arg("--json", action="store_true"),
+    arg("-v", "--verbose", action="store_true", help="also print the rows and the SPARQL that ran"),
+    arg("--intent", help="read the question as this intent (one the answer offers as another reading)"),
+    own_help=True,
 )
 def ask(args: argparse.Namespace) -> int:
-    answer = answer_question(open_kb(args), args.question)
+    if args.question and Path(args.question).exists():  # `jobkg ask pages/`: no question, examples from pages/
+        args.sources, args.question = [Path(args.question), *args.sources], None
+    kb = open_kb(args)
+    if not args.question:
+        out.print("Ask about the roles of these pages, for example:")
+        for question in examples(kb):
+            out.print(f'  jobkg ask "{question}"', markup=False)
+        return 0
+    answer = answer_question(kb, args.question, args.intent)
     if args.json:
         print(json.dumps(answer.to_dict(), indent=2, ensure_ascii=False))
         return 0 if answer.intent else 1
     out.print(f"[bold]{escape(answer.answer)}[/]")
+    if answer.understood:
+        out.print(f"[dim]understood as: {escape(answer.understood)}[/]")
     for candidate in answer.candidates:
         out.print(f"  - {candidate['title']} ({candidate['context']})", markup=False)
-    if answer.rows:
+    for other in answer.alternatives:
+        out.print(f"[dim]or read as {escape(other['label'])}: --intent {other['intent']}[/]")
+    if args.verbose and answer.rows:
         out.print(table(answer.rows))
-    if answer.sparql:
+    if args.verbose and answer.sparql:
         out.print("[dim]SPARQL:[/]")
         out.print(answer.sparql.strip(), markup=False, style="dim")
-    for source in answer.sources:
+    for source in answer.sources[:5]:
         out.print(f"[dim]source: {escape(str(source['file']))}:{source['line']}[/]")
+    if len(answer.sources) > 5:
+        out.print(f"[dim]... and {len(answer.sources) - 5} more sources (--json)[/]")
     return 0 if answer.intent and not answer.candidates else 1
 
 

@@ -37,16 +37,19 @@ class Command:
     arguments: tuple[Arg, ...]
     handler: Handler
     epilog: str | None = None
+    own_help: bool = False  # the command declares its own -h/--help
 
 
 COMMANDS: dict[str, Command] = {}
 
 
-def command(name: str, help: str, *arguments: Arg, epilog: str | None = None) -> Callable[[Handler], Handler]:
+def command(
+    name: str, help: str, *arguments: Arg, epilog: str | None = None, own_help: bool = False
+) -> Callable[[Handler], Handler]:
     """Register the decorated function as `jobkg NAME`, with these arguments."""
 
     def register(handler: Handler) -> Handler:
-        COMMANDS[name] = Command(name, help, arguments, handler, epilog)
+        COMMANDS[name] = Command(name, help, arguments, handler, epilog, own_help)
         return handler
 
     return register
@@ -70,6 +73,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argument
             description=entry.help,
             epilog=entry.epilog,
             formatter_class=argparse.RawDescriptionHelpFormatter,
+            add_help=not entry.own_help,
         )
         for argument in entry.arguments:
             sub.add_argument(*argument.names, **argument.options)

@@ -58,10 +58,13 @@ def test_ambiguous_mention_lists_candidates(seeds_kb):
     assert answer.rows == []
 
 
-def test_unknown_role_suggests_close_names(seeds_kb):
+def test_a_name_with_typos_is_read_and_an_unknown_one_is_said(seeds_kb):
+    # issue 14: typos are tolerated; a name far from every role is 'No role matches', never a guess
     answer = ask(seeds_kb, "what grade is a Staf Infrastucture Technical Program Manager")
-    assert "No role matches" in answer.answer
-    assert any("Staff Infrastructure" in c["title"] for c in answer.candidates)
+    assert answer.answer == "Staff Infrastructure Technical Program Manager is grade 8."
+    assert answer.entities[0]["exact"] is False
+    unknown = ask(seeds_kb, "what grade is a Chief Sommelier")
+    assert unknown.intent is None and "No role matches" in unknown.answer
 
 
 def test_unmappable_question_points_to_queries(seeds_kb):
@@ -75,3 +78,33 @@ def test_an_answer_without_rows_of_its_own_cites_the_role_definition(seeds_kb):
     answer = ask(seeds_kb, "what grade is Senior Manager, Engineering")
     role = next(r for r in seeds_kb.roles() if r.title == "Senior Manager, Engineering")
     assert answer.sources == [{"file": role.source.file, "line": role.source.line}]
+
+
+@pytest.mark.parametrize(
+    "question", ["who does a Staff ITPM report to", "list the grade 9 roles", "what comes after Staff TPM"]
+)
+def test_the_sparql_shown_is_the_query_that_ran(seeds_kb, question):
+    """Pasted into the SPARQL page (the read-only editor), it gives the answer's rows."""
+    answer = ask(seeds_kb, question)
+    result = seeds_kb.sparql(answer.sparql)
+    assert (
+        answer.rows
+        and result.rows[: len(answer.rows)] == [row for row in result.rows if row in answer.rows][: len(answer.rows)]
+    )
+    assert all(row in result.rows for row in answer.rows)
+
+
+def test_an_uncertain_reading_offers_the_other_and_can_be_forced(seeds_kb):
+    answer = ask(seeds_kb, "Staff ITPM reports")
+    assert answer.understood
+    forced = ask(seeds_kb, "what comes after Staff ITPM", intent="previous_level")
+    assert forced.intent == "previous_level" and "Senior Infrastructure" in forced.answer
+
+
+def test_examples_come_from_the_loaded_pages(corpus_kb):
+    from jobkg.questions import examples
+
+    found = examples(corpus_kb)
+    assert len(found) >= 6
+    for question in found:
+        assert ask(corpus_kb, question).intent is not None, question

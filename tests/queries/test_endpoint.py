@@ -90,6 +90,11 @@ def test_ask_and_roles_run_against_the_endpoint(server, seeds_kb):
 
     assert "Vice President of Infrastructure & Quality" in ask(remote, "who does a Staff ITPM report to").answer
     assert {r.title for r in remote.roles()} == {r.title for r in seeds_kb.roles()}
+    from jobkg.questions.suite import everyday
+
+    for case in [c for c in everyday() if c["corpus"] == "seeds"][::7]:  # every intent's kind of answer, remotely
+        local, there = ask(seeds_kb, str(case["q"])), ask(remote, str(case["q"]))
+        assert (there.intent, there.answer) == (local.intent, local.answer), case["q"]
 
 
 def test_push_killed_half_way_leaves_the_previous_graph(tmp_path, seeds_kb, dev_corpus):

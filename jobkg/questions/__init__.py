@@ -1,0 +1,203 @@
+"""The question box: read a question in two steps (what it mentions, then what it asks), run
+the canned queries that answer it, and say the facts with the SPARQL that ran and the source
+lines. Deterministic and explainable: every answer says how the question was understood and,
+when another reading came close, offers it. When the pages state nothing, the answer says
+"not stated" and never guesses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from jobkg import views
+from jobkg.kb import KnowledgeBase
+from jobkg.queries import catalog
+from jobkg.queries.backends import Row, bind_into
+from jobkg.queries.mentions import Named
+from jobkg.questions.answers import ANSWERS, Context
+from jobkg.questions.examples import examples
+from jobkg.questions.intents import BY_NAME, SUMMARY
+from jobkg.questions.lexicon import lexicon
+from jobkg.questions.mentions import Mention, find_mentions, is_cue
+from jobkg.questions.reading import CLOSE, Reading, readings, wanted
+
+__all__ = ["Answer", "ask", "examples"]
+
+
+@dataclass
+class Answer:
+    question: str
+    intent: str | None
+    entities: list[dict[str, object]] = field(default_factory=list)
+    answer: str = ""
+    understood: str = ""  # 'who a role reports to (Staff Infrastructure Technical Program Manager)'
+    rows: list[Row] = field(default_factory=list)
+    sparql: str = ""  # the queries that ran, parameters bound: pasted into the SPARQL page, the same rows
+    sources: list[dict[str, object]] = field(default_factory=list)
+    candidates: list[dict[str, str]] = field(default_factory=list)
+    unclear: str = ""  # the name that was ambiguous or unknown; a candidate's title may replace it
+    alternatives: list[dict[str, str]] = field(default_factory=list)  # other readings: {intent, label}
+    suggested_queries: list[dict[str, str]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def ask(kb: KnowledgeBase, question: str, intent: str | None = None) -> Answer:
+    """Answer a question; `intent` forces one reading (the app's 'did you mean'). Never raises
+    for what a person types."""
+    mentions = find_mentions(question, lexicon(kb))
+    found = readings(question, mentions, forced=intent)
+    if not found:
+        return _unread(kb, question, mentions)
+    reading = found[0]
+    answer = Answer(question, reading.intent.name)
+    ambiguous = next((m for m in reading.roles if m.thing is None), None)
+    if reading.intent.needs and "role" in reading.intent.needs[0] and ambiguous is not None:
+        return _which(answer, ambiguous)
+    context = _context(kb, reading, question)
+    said = ANSWERS[reading.intent.name](context)
+    answer.answer, answer.rows = said.text, said.rows
+    answer.entities = _entities(reading, context)
+    answer.understood = (
+        f"{reading.intent.label} ({'; '.join(str(e['title']) for e in answer.entities) or 'the whole KB'})"
+    )
+    answer.sparql = "\n\n".join(_bound(kb, name, params) for name, params in context.runs)
+    answer.sources = _sources(kb, said.rows, context.roles)
+    answer.alternatives = [
+        {"intent": other.intent.name, "label": other.intent.label}
+        for other in found[1:3]
+        if other.score >= reading.score - CLOSE and other.score >= 3 and other.intent.name != reading.intent.name
+    ]
+    return answer
+
+
+def _context(kb: KnowledgeBase, reading: Reading, question: str) -> Context:
+    roles = [m.thing for m in reading.roles if m.thing is not None]
+    family = reading.family.thing if reading.family is not None else None
+    department = reading.department.thing.title if reading.department and reading.department.thing else None
+    named_department = department and (
+        reading.department.kind == "department" or re.search(r"\bdepartment", question, re.I)
+    )
+    if named_department and (reading.family is None or reading.family.start == reading.department.start):
+        family = None  # 'Engineering' the department, not the family it also names
+    if re.search(r"\bfrom <role> by <role>", reading.text):
+        roles.reverse()  # 'inherited from X by Y' asks what Y has from X
+    grade = reading.grade.grade if reading.grade is not None else None
+    lowered = question.lower()
+    highest = not re.search(r"\b(?:lowest|bottom|minimum|min|most junior|entry)\b", lowered)
+    return Context(kb, roles, family, department, grade, highest, _gap(lowered))
+
+
+def _gap(question: str) -> str:
+    """What a gaps question asks about: a grade, a reporting line, or lines to no role."""
+    line = re.search(r"\b(?:report|reporting|manager|boss|line)", question)
+    if line and re.search(r"\bno (?:role|one|body)\b|\bnobody\b|\bnot (?:a )?roles?\b", question):
+        return "role target"
+    grade = question.find("grade")
+    if line and (grade < 0 or line.start() < grade):
+        return "reporting line"
+    return "grade"
+
+
+def _entities(reading: Reading, context: Context) -> list[dict[str, object]]:
+    found: list[dict[str, object]] = []
+    for mention, role in zip([m for m in reading.roles if m.thing is not None], context.roles, strict=False):
+        found.append(
+            {"kind": "role", "mention": mention.text, "iri": role.iri, "title": role.title, "exact": mention.exact}
+        )
+    if context.family is not None and "family" in "".join(reading.intent.needs):
+        found.append(
+            {
+                "kind": "family",
+                "mention": reading.family.text if reading.family else "",
+                "iri": context.family.iri,
+                "title": context.family.title,
+            }
+        )
+    if context.department is not None and reading.intent.name in (
+        "count_levels",
+        "families_of_department",
+        "grade_extremes",
+    ):
+        found.append({"kind": "department", "mention": context.department, "title": context.department})
+    if context.grade is not None and reading.intent.name == "roles_at_grade":
+        found.append(
+            {
+                "kind": "grade",
+                "mention": f"grade {context.grade}",
+                "grade": context.grade,
+                "title": f"grade {context.grade}",
+            }
+        )
+    if reading.intent.name not in BY_NAME and reading.intent is not SUMMARY:
+        return []
+    return found if reading.intent.needs != ("role",) else found[:1]
+
+
+def _which(answer: Answer, mention: Mention) -> Answer:
+    answer.answer = f"'{mention.text}' could mean several roles; which one?"
+    answer.unclear = mention.text
+    answer.candidates = [{"iri": c.iri, "title": c.title, "context": c.context} for c in mention.things[:12]]
+    return answer
+
+
+def _unread(kb: KnowledgeBase, question: str, mentions: object) -> Answer:
+    """No reading: name what is missing (a role the KB does not know, or a role at all)."""
+    answer = Answer(question, None)
+    asked = wanted(question, mentions)  # type: ignore[arg-type]
+    name = _unknown_name(question)
+    close = kb.role_resolver.resolve(name) if name else None
+    suggestions = list(close.suggestions or close.candidates)[:5] if close else []
+    if asked is not None and asked.needs and "role" in asked.needs[0]:
+        if name:
+            answer.answer = f"No role matches '{name}'."
+            answer.unclear = name
+        else:
+            answer.answer = f"That asks for {asked.label}; which role? (name one by its title or an alias)"
+        if suggestions:
+            answer.answer += " Did you mean: " + "; ".join(s.title for s in suggestions) + "?"
+        answer.candidates = [{"iri": s.iri, "title": s.title, "context": s.context} for s in suggestions]
+    else:
+        answer.answer = "I could not map that question."
+    answer.suggested_queries = closest_queries(question)
+    names = ", ".join(q["name"] for q in answer.suggested_queries)
+    answer.answer += f" Closest canned queries: {names}."
+    return answer
+
+
+def _unknown_name(question: str) -> str:
+    """The name a question seems to use: its longest run of words that do not only ask and hold
+    a capital letter ('what grade is a Chief Sommelier' -> 'Chief Sommelier')."""
+    runs: list[list[str]] = [[]]
+    for word in re.findall(r"[\w&+.'/-]+", question):
+        if is_cue(word):
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    named = [run for run in runs if any(word[:1].isupper() for word in run)]
+    return " ".join(max(named, key=len)) if named else ""
+
+
+def _bound(kb: KnowledgeBase, name: str, params: dict[str, str]) -> str:
+    """The query as it ran, its parameters bound as a VALUES block of terms."""
+    query = catalog.get(name)
+    return f"# {query.title}\n" + bind_into(query.sparql, kb.bind(query, params)).strip()
+
+
+def _sources(kb: KnowledgeBase, rows: list[Row], roles: list[Named]) -> list[dict[str, object]]:
+    found = [{"file": r["file"], "line": r["line"]} for r in rows if r.get("file") and r.get("line")]
+    if not found and roles:
+        found = [{"file": s.file, "line": s.line} for s in views.sources_of(kb, roles[0].iri)]
+    return list({(s["file"], s["line"]): s for s in found}.values())
+
+
+def closest_queries(text: str, limit: int = 3) -> list[dict[str, str]]:
+    """Canned queries whose title and description share the most words with the text."""
+    words = set(re.findall(r"[a-z]{3,}", text.lower())) - {"who", "what", "the", "does", "for", "and", "with"}
+    scored = []
+    for query in catalog.public().values():
+        vocabulary = set(re.findall(r"[a-z]{3,}", f"{query.name} {query.title} {query.description}".lower()))
+        scored.append((len(words & vocabulary), query.name, query.title))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    return [{"name": name, "title": title} for _, name, title in scored[:limit]]

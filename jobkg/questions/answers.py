@@ -1,0 +1,294 @@
+"""What each intent answers, as facts: the names, the numbers, the items, never a bare count
+where a list is asked for. When the pages state nothing, the answer says "not stated". Every
+answer records the canned queries it ran (with their parameters) and their rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from jobkg.kb import KnowledgeBase
+from jobkg.queries.backends import Row
+from jobkg.queries.mentions import Named
+
+SHOWN = 5  # items named in a sentence before 'and N more'
+
+
+@dataclass
+class Context:
+    """What a reading resolved: the KB, the roles (in question order), a family, a department, a grade."""
+
+    kb: KnowledgeBase
+    roles: list[Named] = field(default_factory=list)
+    family: Named | None = None
+    department: str | None = None
+    grade: int | None = None
+    highest: bool = True
+    gap: str = "grade"
+    runs: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+
+    def run(self, name: str, params: dict[str, str] | None = None) -> list[Row]:
+        self.runs.append((name, dict(params or {})))
+        return self.kb.run(name, params or {})
+
+    @property
+    def role(self) -> Named:
+        return self.roles[0]
+
+
+@dataclass
+class Said:
+    text: str
+    rows: list[Row] = field(default_factory=list)
+
+
+def listing(values: list[str], shown: int = SHOWN) -> str:
+    """'a', 'a and b', 'a, b and c', 'a, b, c, d, e and 3 more'."""
+    unique = list(dict.fromkeys(v for v in values if v))
+    if len(unique) > shown:
+        return ", ".join(unique[:shown]) + f" and {len(unique) - shown} more"
+    if len(unique) <= 1:
+        return "".join(unique)
+    return ", ".join(unique[:-1]) + " and " + unique[-1]
+
+
+def _names(rows: list[Row], key: str) -> list[str]:
+    return [str(r[key]) for r in rows if r.get(key) is not None]
+
+
+def reports_to(c: Context) -> Said:
+    rows = c.run("reports-to", {"role": c.role.iri})
+    if not rows:
+        return Said(f"The pages do not state who a {c.role.title} reports to (not stated).")
+    return Said(f"A {c.role.title} reports to {listing(_names(rows, 'target_label'))}.", rows)
+
+
+def reporting_chain(c: Context) -> Said:
+    rows = c.run("reporting-chain", {"role": c.role.iri})
+    if not rows:
+        return Said(f"The pages do not state who a {c.role.title} reports to (not stated).")
+    steps: dict[int, list[str]] = {}
+    for row in rows:
+        steps.setdefault(int(str(row["steps"])), []).append(str(row["ancestor_label"]))
+    chain = " → ".join(" / ".join(names) for _, names in sorted(steps.items()))
+    return Said(f"The reporting chain above {c.role.title}: {chain}.", rows)
+
+
+def direct_reports(c: Context) -> Said:
+    rows = c.run("all-reports", {"role": c.role.iri})
+    if not rows:
+        return Said(f"No role in the KB reports to {c.role.title} (not stated on any page).")
+    direct = [r for r in rows if r.get("direct")]
+    names = listing(_names(direct or rows, "report_label"))
+    return Said(
+        f"{len(direct)} role(s) report directly to {c.role.title}: {names} ({len(rows)} in all, below them too).", rows
+    )
+
+
+def grade(c: Context) -> Said:
+    rows = c.run("role-grade", {"role": c.role.iri})
+    if not rows:
+        return Said(f"The pages do not state a grade for {c.role.title} (not stated).")
+    return Said(f"{c.role.title} is grade {rows[0]['grade']}.", rows)
+
+
+def roles_at_grade(c: Context) -> Said:
+    rows = c.run("roles-at-grade", {"grade": str(c.grade)})
+    if not rows:
+        return Said(f"No role is stated at grade {c.grade}.")
+    return Said(
+        f"{len({r['role'] for r in rows})} role(s) at grade {c.grade}: {listing(_names(rows, 'title'), 12)}.", rows
+    )
+
+
+def _items(kind: str, query: str) -> Callable[[Context], Said]:
+    def answer(c: Context) -> Said:
+        rows = c.run(query, {"role": c.role.iri})
+        texts = list(dict.fromkeys(str(r["text"]) for r in rows))
+        own = [str(r["text"]) for r in rows if r.get("own")]
+        if not texts:
+            return Said(f"The pages state no {kind} for {c.role.title} (not stated).")
+        first = listing([t.rstrip(".") for t in (own or texts)], 3)
+        return Said(
+            f"{c.role.title} has {len(texts)} {kind}: {len(set(own))} of its own and {len(texts) - len(set(own))} "
+            f"inherited; its own include: {first}.",
+            rows,
+        )
+
+    return answer
+
+
+def _adjacent(relation: str) -> Callable[[Context], Said]:
+    def answer(c: Context) -> Said:
+        rows = [r for r in c.run("adjacent-levels", {"role": c.role.iri}) if r["relation"] == relation]
+        word = "after" if relation == "next" else "before"
+        if not rows:
+            return Said(f"No level comes {word} {c.role.title} on its ladder (not stated).")
+        grades = [
+            f"{r['other_title']} (grade {r['grade']})" if r.get("grade") is not None else str(r["other_title"])
+            for r in rows
+        ]
+        return Said(f"{listing(grades)} comes {word} {c.role.title}.", rows)
+
+    return answer
+
+
+def career_ladder(c: Context) -> Said:
+    family = c.family or _family_of(c)
+    if family is None:
+        return Said("No family of the KB matches that.")
+    rows = c.run("career-ladder", {"family": family.iri})
+    if not rows:
+        return Said(f"The pages state no levels for {family.title}.")
+    tracks: dict[str, list[str]] = {}
+    for row in rows:
+        step = f"{row['title']} ({row['grade']})" if row.get("grade") is not None else str(row["title"])
+        tracks.setdefault(str(row["track_label"]), []).append(step)
+    said = "; ".join(f"{track}: {' → '.join(dict.fromkeys(steps))}" for track, steps in tracks.items())
+    return Said(f"The {family.title} ladder, {said}.", rows)
+
+
+def count_levels(c: Context) -> Said:
+    if c.department and not c.family:
+        rows = [r for r in c.run("departments") if r["department_label"] == c.department]
+        total = sum(int(str(r["roles"])) for r in rows)
+        return Said(
+            f"{c.department} has {total} roles in {len(rows)} families: {listing(_names(rows, 'family_title'), 8)}.",
+            rows,
+        )
+    family = c.family or _family_of(c)
+    if family is None:
+        return Said("No family of the KB matches that.")
+    rows = c.run("career-ladder", {"family": family.iri})
+    titles = list(dict.fromkeys(_names(rows, "title")))
+    return Said(f"{family.title} has {len(titles)} levels: {listing(titles, 12)}.", rows)
+
+
+def grade_extremes(c: Context) -> Said:
+    family = c.family or _family_of(c)
+    if family is None:
+        return Said("No family of the KB matches that.")
+    rows = [r for r in c.run("career-ladder", {"family": family.iri}) if r.get("grade") is not None]
+    word = "highest" if c.highest else "lowest"
+    if not rows:
+        return Said(f"The pages state no grade in {family.title} (not stated).")
+    value = max(int(str(r["grade"])) for r in rows) if c.highest else min(int(str(r["grade"])) for r in rows)
+    at = [str(r["title"]) for r in rows if int(str(r["grade"])) == value]
+    return Said(f"The {word} grade in {family.title} is grade {value}: {listing(at)}.", rows)
+
+
+def families_of_department(c: Context) -> Said:
+    rows = [r for r in c.run("departments") if r["department_label"] == c.department]
+    if not rows:
+        return Said(f"No family is stated in {c.department}.")
+    return Said(f"{c.department} has {len(rows)} job families: {listing(_names(rows, 'family_title'), 10)}.", rows)
+
+
+def family_of_role(c: Context) -> Said:
+    rows = c.run("role-family", {"role": c.role.iri})
+    if not rows:
+        return Said(f"The pages do not state the family of {c.role.title} (not stated).")
+    row = rows[0]
+    department = f", in {row['department']}" if row.get("department") else ", in no department the pages state"
+    return Said(f"{c.role.title} is in the {row['family_title']} family{department}.", rows)
+
+
+def gaps(c: Context) -> Said:
+    if c.gap == "role target":
+        rows = c.run("external-targets")
+        return Said(
+            f"{len(rows)} reporting targets named on pages are no role of the KB: {listing(_names(rows, 'label'), 8)}.",
+            rows,
+        )
+    rows = c.run("data-gaps", {"gap": c.gap})
+    if not rows:
+        return Said(f"Every role states a {c.gap}.")
+    return Said(f"{len(rows)} role(s) have no {c.gap} stated: {listing(_names(rows, 'title'), 8)}.", rows)
+
+
+def equivalent(c: Context) -> Said:
+    rows = c.run("equivalents", {"role": c.role.iri})
+    if not rows:
+        return Said(f"No IC/manager equivalent is stated for {c.role.title} (not stated).")
+    return Said(f"{c.role.title} is the equivalent of {listing(_names(rows, 'equivalent_label'))}.", rows)
+
+
+def interviewers(c: Context) -> Said:
+    rows = c.run("interviewers", {"role": c.role.iri})
+    if not rows:
+        return Said(f"No hiring process is stated for {c.role.title} (not stated).")
+    people = listing(_names(rows, "interviewer"), 8)
+    return Said(f"Candidates for {c.role.title} go through {len(rows)} stages, interviewed by: {people}.", rows)
+
+
+def indicators(c: Context) -> Said:
+    rows = c.run("performance-indicators", {"role": c.role.iri})
+    if not rows:
+        return Said(f"No performance indicators are stated for {c.role.title} (not stated).")
+    return Said(f"{c.role.title} is measured by {len(rows)} indicator(s): {listing(_names(rows, 'label'), 8)}.", rows)
+
+
+def compare(c: Context) -> Said:
+    first, second = c.roles[0], c.roles[1]
+    one = c.run("compare-roles", {"role": first.iri, "other": second.iri})
+    two = c.run("compare-roles", {"role": second.iri, "other": first.iri})
+    parts = []
+    for role, other, rows in ((first, second, one), (second, first, two)):
+        texts = [str(r["text"]).rstrip(".") for r in rows]
+        if texts:
+            parts.append(f"{role.title} has {len(texts)} that {other.title} does not: {listing(texts, 3)}")
+        else:
+            parts.append(f"{role.title} has nothing that {other.title} does not")
+    return Said(". ".join(parts) + ".", one + two)
+
+
+def inherits(c: Context) -> Said:
+    role, other = c.roles[0], c.roles[1]
+    rows = c.run("inherited-items", {"role": role.iri, "other": other.iri})
+    if not rows:
+        return Said(f"{role.title} has nothing from {other.title} that the pages state.")
+    texts = [str(r["text"]).rstrip(".") for r in rows]
+    return Said(
+        f"{role.title} has {len(texts)} responsibilities and requirements from {other.title}: {listing(texts, 3)}.",
+        rows,
+    )
+
+
+def role_summary(c: Context) -> Said:
+    grade_rows = c.run("role-grade", {"role": c.role.iri})
+    line_rows = c.run("reports-to", {"role": c.role.iri})
+    grade_text = f"grade {grade_rows[0]['grade']}" if grade_rows else "grade not stated"
+    line_text = f"reports to {listing(_names(line_rows, 'target_label'))}" if line_rows else "reporting line not stated"
+    return Said(f"{c.role.title}: {grade_text}, {line_text}.", grade_rows + line_rows)
+
+
+def _family_of(c: Context) -> Named | None:
+    if not c.roles:
+        return None
+    rows = c.kb.run("role-family", {"role": c.role.iri})
+    return Named(str(rows[0]["family"]), str(rows[0]["family_title"])) if rows else None
+
+
+ANSWERS: dict[str, Callable[[Context], Said]] = {
+    "reports_to": reports_to,
+    "reporting_chain": reporting_chain,
+    "direct_reports": direct_reports,
+    "grade": grade,
+    "roles_at_grade": roles_at_grade,
+    "responsibilities": _items("responsibilities", "responsibilities"),
+    "requirements": _items("requirements", "requirements"),
+    "next_level": _adjacent("next"),
+    "previous_level": _adjacent("previous"),
+    "career_ladder": career_ladder,
+    "count_levels": count_levels,
+    "grade_extremes": grade_extremes,
+    "families_of_department": families_of_department,
+    "family_of_role": family_of_role,
+    "gaps": gaps,
+    "equivalent": equivalent,
+    "interviewers": interviewers,
+    "indicators": indicators,
+    "compare": compare,
+    "inherits": inherits,
+    "role_summary": role_summary,
+}

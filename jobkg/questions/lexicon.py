@@ -1,0 +1,90 @@
+"""Every name the things of a KB go by, for reading questions: roles (titles, aliases,
+acronyms), families (titles, plurals, the base title and acronym their levels share: 'Technical
+Program Managers', 'TPM family'), departments. Built once per KB from canned queries, so it
+reads the embedded store and an endpoint alike."""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from jobkg.ingest.titles import acronym, base_title, title_key
+from jobkg.kb import KnowledgeBase
+from jobkg.queries.mentions import Named
+
+_LEXICONS: dict[int, Lexicon] = {}
+_PLURAL = re.compile(r"(?<=[a-z])s\b")
+
+
+@dataclass
+class Names:
+    """Things of one kind by the title keys of every name they go by."""
+
+    by_key: dict[str, set[Named]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, thing: Named, *names: str) -> None:
+        for name in names:
+            key = title_key(name)
+            if key:
+                self.by_key[key].add(thing)
+            singular = _PLURAL.sub("", key)  # 'technical program managers' -> '... manager'
+            if singular and singular != key:
+                self.by_key[singular].add(thing)
+
+
+@dataclass
+class Lexicon:
+    roles: Names = field(default_factory=Names)
+    families: Names = field(default_factory=Names)
+    departments: Names = field(default_factory=Names)
+    role_family: dict[str, str] = field(default_factory=dict)  # role IRI -> family title
+
+
+def lexicon(kb: KnowledgeBase) -> Lexicon:
+    """The KB's lexicon, built on first use and kept while the KB lives."""
+    found = _LEXICONS.get(id(kb))
+    if found is None:
+        found = _build(kb)
+        _LEXICONS[id(kb)] = found
+        weakref.finalize(kb, _LEXICONS.pop, id(kb), None)
+    return found
+
+
+def _shortened(title: str) -> list[str]:
+    """'IT Program Management Office' -> 'IT PMO', 'ITPMO': runs of capitalised words as acronyms."""
+    words = title.split()
+    found = []
+    for start in range(len(words)):
+        for end in range(start + 2, len(words) + 1):
+            run = words[start:end]
+            if all(w[:1].isupper() for w in run):
+                found.append(" ".join([*words[:start], acronym(" ".join(run)), *words[end:]]))
+    return found
+
+
+def _build(kb: KnowledgeBase) -> Lexicon:
+    words = Lexicon()
+    for key, things in kb.role_resolver.by_key.items():
+        for thing in things:
+            if "named on a page" not in thing.context:
+                words.roles.by_key[key].add(thing)
+    bases: dict[str, set[str]] = defaultdict(set)  # family title -> the base titles of its levels
+    for row in kb.run("role-names"):
+        words.role_family[str(row["role"])] = str(row["family_title"])
+        for name in (str(row["title"]), str(row["alias"] or "")):
+            base = re.sub(r"\s*\([^)]*\)", "", base_title(name)).strip(" ,")
+            if base:
+                bases[str(row["family_title"])].add(base)
+    for row in kb.run("families"):
+        family = Named(str(row["family"]), str(row["title"]), str(row["department"] or ""))
+        title = str(row["title"])
+        plain = re.sub(
+            r"\s+(?:roles?|job famil(?:y|ies)|family|individual contributors?|leadership)$", "", title, flags=re.I
+        )
+        words.families.add(family, title, plain, *sorted(bases.get(title, ())), *_shortened(plain))
+    for row in kb.run("departments"):
+        label = str(row["department_label"])
+        words.departments.add(Named(label, label), label)
+    return words

@@ -1,0 +1,322 @@
+"""Step one of reading a question: what it mentions, anywhere in the sentence. Roles by title,
+alias, acronym or abbreviation ('Staff ITPM', 'Sr. TPM', 'EVP Eng'), with a small tolerance for
+typos (rapidfuzz); families and their plurals ('TPM family', 'Technical Program Managers');
+departments; grades ('grade 9'). Longer and exact names win over shorter and fuzzy ones."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from jobkg.ingest.titles import title_key
+from jobkg.queries.mentions import Named
+from jobkg.questions.lexicon import Lexicon, Names
+
+TYPO = 88  # rapidfuzz ratio from which a name with a typo still names a role ('Staf ITPM')
+MAX_WORDS = 10
+_WORD = re.compile(r"[\w&+.'/-]+")
+_NUMBERS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+]
+_NUMBER = r"\d{1,2}|" + "|".join(_NUMBERS)
+_GRADE = re.compile(rf"\bgrade\s*#?\s*({_NUMBER})\b|\b({_NUMBER})\s*(?:th|st|nd|rd)?\s+grade\b", re.IGNORECASE)
+# Words that ask, never name: a span made only of these names nothing.
+_CUES = set(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "for",
+        "to",
+        "in",
+        "on",
+        "at",
+        "and",
+        "or",
+        "is",
+        "are",
+        "was",
+        "be",
+        "do",
+        "does",
+        "did",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "how",
+        "why",
+        "when",
+        "where",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "please",
+        "tell",
+        "me",
+        "us",
+        "i",
+        "my",
+        "show",
+        "list",
+        "give",
+        "find",
+        "all",
+        "any",
+        "every",
+        "there",
+        "their",
+        "this",
+        "that",
+        "it",
+        "its",
+        "report",
+        "reports",
+        "reporting",
+        "reprt",
+        "boss",
+        "supervisor",
+        "line",
+        "grade",
+        "grades",
+        "level",
+        "levels",
+        "band",
+        "job",
+        "role",
+        "roles",
+        "position",
+        "positions",
+        "family",
+        "families",
+        "ladder",
+        "career",
+        "next",
+        "after",
+        "before",
+        "above",
+        "below",
+        "previous",
+        "promoted",
+        "promotion",
+        "skills",
+        "requirements",
+        "need",
+        "needs",
+        "responsibilities",
+        "duties",
+        "do",
+        "kpi",
+        "kpis",
+        "indicators",
+        "measured",
+        "interview",
+        "interviews",
+        "hiring",
+        "process",
+        "equivalent",
+        "counterpart",
+        "compare",
+        "difference",
+        "vs",
+        "versus",
+        "between",
+        "than",
+        "many",
+        "much",
+        "highest",
+        "lowest",
+        "top",
+        "bottom",
+        "department",
+        "departments",
+        "team",
+        "chain",
+        "inherit",
+        "inherits",
+        "get",
+        "gets",
+        "what's",
+        "who's",
+        "with",
+        "without",
+        "no",
+        "missing",
+        "gaps",
+        "stated",
+        "have",
+        "has",
+        "up",
+        "down",
+        "path",
+        "from",
+        "into",
+        "is",
+        "whats",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the question and what it names (several things when it is ambiguous)."""
+
+    kind: str  # "role", "family", "department", "grade"
+    start: int
+    end: int
+    text: str
+    things: tuple[Named, ...] = ()
+    exact: bool = True
+    grade: int | None = None
+    also: tuple[tuple[str, tuple[Named, ...]], ...] = ()  # other kinds the same words name ('Engineering')
+
+    @property
+    def thing(self) -> Named | None:
+        return self.things[0] if len(self.things) == 1 else None
+
+    def as_kind(self, kind: str) -> Mention | None:
+        """This span read as another kind it also names ('ITPM' the role, or the family)."""
+        if kind == self.kind:
+            return self
+        things = dict(self.also).get(kind)
+        return Mention(kind, self.start, self.end, self.text, things, self.exact) if things else None
+
+
+@dataclass
+class Mentions:
+    found: list[Mention] = field(default_factory=list)
+
+    def of(self, kind: str) -> list[Mention]:
+        """Spans that name this kind, first or also."""
+        return [read for m in self.found if (read := m.as_kind(kind)) is not None]
+
+
+def find_mentions(question: str, words: Lexicon) -> Mentions:
+    """Every span that names something, longest and exact first, without overlaps."""
+    question = re.sub(r"['’]s\b", "  ", question)  # "the Staff ITPM's boss": the possessive is no part of a name
+    tokens = list(_WORD.finditer(question))
+    taken: list[tuple[int, int]] = []
+    found = Mentions()
+    for match in _GRADE.finditer(question):
+        word = (match.group(1) or match.group(2)).lower()
+        number = int(word) if word.isdigit() else _NUMBERS.index(word) + 1
+        found.found.append(Mention("grade", match.start(), match.end(), match.group(0), grade=number))
+        taken.append((match.start(), match.end()))
+    kinds = (("role", words.roles), ("department", words.departments), ("family", words.families))
+    for size, spans in _by_size(_spans(question, tokens)):
+        for exact in (True, False):  # at each length, exact names first, then typos and parts of titles
+            for begin, end, text, key in spans:
+                if _overlaps(begin, end, taken):
+                    continue
+                named = [(k, things) for k, names in kinds if (things := _named(key, names, exact, size, k))]
+                if named:
+                    (kind, things), *also = named
+                    found.found.append(Mention(kind, begin, end, text, things, exact, also=tuple(also)))
+                    taken.append((begin, end))
+    found.found.sort(key=lambda m: m.start)
+    return found
+
+
+def _by_size(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, list[tuple[int, int, str, str]]]]:
+    sizes: dict[int, list[tuple[int, int, str, str]]] = {}
+    for span in spans:
+        sizes.setdefault(len(span[3].split()), []).append(span)
+    return sorted(sizes.items(), reverse=True)
+
+
+def _named(key: str, names: Names, exact: bool, size: int, kind: str) -> tuple[Named, ...]:
+    if exact:
+        things = names.by_key.get(key)
+        return _sorted(things) if things else ()
+    if kind == "role" and size >= 2:
+        return _near(key, names)
+    if kind != "role" and size <= 2 and len(key) >= 6:  # 'Enginering' for the Engineering department
+        best = process.extractOne(key, names.by_key.keys(), scorer=fuzz.ratio, score_cutoff=TYPO)
+        return _sorted(names.by_key[best[0]]) if best and _edges_named(key, best[0]) else ()
+    return ()
+
+
+def _spans(question: str, tokens: list[re.Match[str]]) -> list[tuple[int, int, str, str]]:
+    """Candidate spans, longest first; a span may not start or end with a word that only asks."""
+    spans = []
+    for size in range(min(len(tokens), MAX_WORDS), 0, -1):
+        for start in range(len(tokens) - size + 1):
+            first, last = tokens[start], tokens[start + size - 1]
+            if is_cue(first.group(0)) or is_cue(last.group(0)):
+                continue
+            begin, end = first.start(), last.end()
+            text = question[begin:end].strip(".,?!'")
+            key = title_key(text)
+            if key:
+                spans.append((begin, end, text, key))
+    return spans
+
+
+def is_cue(word: str) -> bool:
+    """A word that only asks; an acronym in capitals ('IT', 'PM') names, whatever its letters."""
+    word = word.strip(".,?!'")
+    return not (len(word) > 1 and word.isupper()) and word.lower() in _CUES
+
+
+def _near(key: str, roles: Names) -> tuple[Named, ...]:
+    """Roles a span names inexactly: every role whose name holds its words in order ('Staff
+    program manager' is ambiguous between three), else the name a typo away with as many words,
+    or in another word order ('Eng Director')."""
+    words = key.split()
+    if len(set(words)) == len(words) and any(len(word) > 3 for word in words):
+        holding = {thing for name, things in roles.by_key.items() if _in_order(words, name.split()) for thing in things}
+        if holding:
+            return _sorted(holding)
+    same_size = [name for name in roles.by_key if len(name.split()) == len(words)]
+    best = process.extractOne(key, same_size, scorer=fuzz.ratio, score_cutoff=TYPO)
+    if best is None:
+        best = process.extractOne(key, same_size, scorer=fuzz.token_sort_ratio, score_cutoff=96)
+    if best and _edges_named(key, best[0]):
+        return _sorted(roles.by_key[best[0]])
+    return ()
+
+
+def _edges_named(key: str, name: str) -> bool:
+    """A name with a typo still starts and ends with the name's words: 'call for Senior
+    Manager' is not 'Senior Manager' with a typo."""
+    words, named = key.split(), name.split()
+    return all(any(fuzz.ratio(edge, word) >= 80 for word in named) for edge in (words[0], words[-1]))
+
+
+def _in_order(words: list[str], name: list[str]) -> bool:
+    """'staff program' in 'staff it program manag': the words in the name, in the name's order."""
+    position = 0
+    for word in words:
+        try:
+            position = name.index(word, position) + 1
+        except ValueError:
+            return False
+    return True
+
+
+def _overlaps(begin: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(b < end and begin < e for b, e in taken)
+
+
+def _sorted(things: set[Named]) -> tuple[Named, ...]:
+    return tuple(sorted(things, key=lambda t: (t.title, t.context, t.iri)))
