@@ -28,10 +28,12 @@ from jobkg.ontology.reasoner import read_axioms, reason
 from jobkg.ontology.validate import ValidationReport, validate
 from jobkg.ontology.vocab import ASSERTED_GRAPH, INFERRED_GRAPH, XSD_INTEGER
 from jobkg.queries import catalog
-from jobkg.queries.backends import DEFAULT_GRAPH_IRI, Backend, EmbeddedBackend, EndpointBackend, Row
+from jobkg.queries.backends import Backend, EmbeddedBackend, Row
+from jobkg.queries.endpoint import DEFAULT_GRAPH_IRI, EndpointBackend
 from jobkg.queries.memo import RowMemo
 from jobkg.queries.mentions import Named, Resolution, Resolver, UnresolvedNameError
 from jobkg.queries.readonly import ReadOnlyResult, run_read_only
+from jobkg.queries.stores import replace_graph, store_at
 
 BUNDLED_CORPUS = Path(str(files("jobkg.handbook")))
 
@@ -140,12 +142,14 @@ class KnowledgeBase:
         chosen = format_for_path(str(path))
         path.write_bytes(self.export(chosen.name if chosen and chosen.name == "nquads" else "trig"))
 
-    def push(self, url: str, graph: str | None = None, update_url: str | None = None) -> int:
-        """Replace the KB's graph at a SPARQL 1.1 endpoint with this KB (asserted and inferred)."""
+    def push(
+        self, url: str, graph: str | None = None, update_url: str | None = None, store_url: str | None = None
+    ) -> tuple[int, str]:
+        """Replace the KB's graph at a SPARQL 1.1 store with this KB (asserted and inferred):
+        (triples pushed, how: 'graph store protocol' or 'N SPARQL updates')."""
         triples = sorted({q.triple for q in self.quads()}, key=str)
-        target = graph or DEFAULT_GRAPH_IRI
-        EndpointBackend(url, target, update_url=update_url).replace_graph(triples, target)
-        return len(triples)
+        how = replace_graph(store_at(url, update_url, store_url), graph or DEFAULT_GRAPH_IRI, triples)
+        return len(triples), how
 
     def _require_store(self) -> Store:
         if self.store is None:
@@ -165,7 +169,7 @@ class KnowledgeBase:
         query = catalog.get(name)
         bindings = self.bind(query, params or {})
         if self.store is None:
-            return self.select(query.sparql, bindings, query.bind)
+            return query.typed(self.select(query.sparql, bindings, query.bind))
         key = (name, tuple(sorted((param, str(term)) for param, term in bindings.items())))
         return self._answers.get(key, lambda: self.select(query.sparql, bindings, query.bind))
 

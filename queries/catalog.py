@@ -7,6 +7,7 @@ Header lines are SPARQL comments before the query::
     # param: role role "Staff ITPM"
     # bind: values        (optional; see below)
     # internal: true      (optional: used by jobkg itself, hidden from listings and suggestions)
+    # types: own=boolean  (optional: columns whose type some stores return otherwise, e.g. 0/1)
 
 The files hold no PREFIX lines: the catalog puts in front of each query the prefixes it uses,
 from the ontology's one prefix table, so no query can drift from the others.
@@ -58,6 +59,16 @@ class CannedQuery:
     sparql: str
     bind: str = "substitute"
     internal: bool = False
+    types: tuple[tuple[str, str], ...] = ()  # (column, "boolean"): what every backend must return
+
+    def typed(self, rows: list[dict[str, object]]) -> list[dict[str, object]]:
+        """Rows with the declared column types (Virtuoso returns booleans as the integers 0 and 1)."""
+        booleans = [column for column, kind in self.types if kind == "boolean"]
+        for row in rows:
+            for column in booleans:
+                if isinstance(row.get(column), int) and not isinstance(row[column], bool):
+                    row[column] = bool(row[column])
+        return rows
 
     def summary(self) -> dict[str, object]:
         """What `jobkg queries --json` lists: the query's name, title, description and parameters."""
@@ -104,10 +115,13 @@ def parse_query_file(path: Path) -> CannedQuery:
     internal = header.get("internal", "false")
     if internal not in ("true", "false"):
         raise CatalogError(f"{path.name}: internal must be true or false, not {internal!r}")
+    types = tuple(tuple(pair.split("=", 1)) for pair in header.get("types", "").split())
+    if any(len(pair) != 2 or pair[1] != "boolean" for pair in types):
+        raise CatalogError(f"{path.name}: types must be 'column=boolean' pairs, not {header.get('types')!r}")
     body = "\n".join(lines[body_start:]).strip() + "\n"
     sparql = with_prefixes(body)
     return CannedQuery(
-        path.stem, header["title"], header["description"], tuple(params), sparql, bind, internal == "true"
+        path.stem, header["title"], header["description"], tuple(params), sparql, bind, internal == "true", types
     )
 
 

@@ -39,14 +39,15 @@ def export(args: argparse.Namespace) -> int:
     "push",
     "load the KB into a SPARQL 1.1 store (replaces its graph)",
     *KB_SOURCE,
-    arg("--update-endpoint", help="where updates go (default: --endpoint with /query -> /update)"),
+    arg("--update-endpoint", help="where SPARQL updates go (default: found from --endpoint, see the README)"),
+    arg("--store-endpoint", help="the store's Graph Store Protocol URL (default: found from --endpoint)"),
 )
 def push(args: argparse.Namespace) -> int:
     if not args.endpoint:
         raise UsageError("push needs --endpoint URL")
     kb = KnowledgeBase.load(args.kb) if args.kb else build_kb(args)
-    count = kb.push(args.endpoint, args.graph, args.update_endpoint)
-    out.print(f"pushed {count} triples to {args.endpoint}", markup=False)
+    count, how = kb.push(args.endpoint, args.graph, args.update_endpoint, args.store_endpoint)
+    out.print(f"pushed {count} triples to {args.endpoint} ({how})", markup=False)
     return 0
 
 

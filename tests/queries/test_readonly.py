@@ -55,7 +55,7 @@ def test_a_runaway_query_is_stopped_at_the_timeout(seeds_kb):
 
 
 def test_syntax_errors_are_reported(seeds_kb):
-    from jobkg.queries.backends import QueryError
+    from jobkg.errors import QueryError
 
     with pytest.raises(QueryError, match="syntax"):
         seeds_kb.sparql("SELECT WHERE {")

@@ -8,7 +8,7 @@ from jobkg.app.state import current_kb
 from jobkg.app.widgets import text
 from jobkg.errors import JobkgError
 from jobkg.exports import EXPORT_FORMATS, ExportFormat
-from jobkg.queries.backends import DEFAULT_GRAPH_IRI
+from jobkg.queries.endpoint import DEFAULT_GRAPH_IRI
 
 
 def render() -> None:
@@ -31,7 +31,7 @@ def render() -> None:
     graph = st.text_input("Named graph", value=DEFAULT_GRAPH_IRI)
     if st.button("Push", disabled=not url):
         try:
-            count = kb.push(url, graph)
+            count, _how = kb.push(url, graph)
         except JobkgError as error:
             st.error(text(error))
         else:
