@@ -24,7 +24,7 @@ from jobkg.ontology.vocab import ASSERTED_GRAPH
 from jobkg.queries import catalog
 from jobkg.queries.backends import bind_into
 
-STAGES = ("ingest", "reason", "query", "ask", "scale", "app", "load", "fidelity")
+STAGES = ("ingest", "reason", "query", "ask", "scale", "app", "load", "push", "fidelity")
 FIDELITY_GOALS = (  # (goal, score key, target, at least?)
     ("role recall >= 0.90", "role_recall", 0.90, True),
     ("grade accuracy >= 0.97", "grade_accuracy", 0.97, True),
@@ -176,7 +176,9 @@ def _scale_child(folder: str) -> dict[str, object]:
     kb = KnowledgeBase.build([Path(folder)])
     build_s = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    listings = bench_listings(kb)  # first: a listing's first page is cold only once
     per_query = {name: times["p50_ms"] for name, times in bench_query(kb, runs=7, with_rdflib=False).items()}
+    public = catalog.public()
     reasonable_s = _time_reasonable(_reasoner_input(kb), ontology_triples())
     reload_s = _time_reload(kb)
     return {
@@ -188,9 +190,66 @@ def _scale_child(folder: str) -> dict[str, object]:
         "reasonable_s": round(reasonable_s, 2),  # on the same input as reason_s
         "reload_s": round(reload_s, 2),  # a KB saved by `jobkg build -o kb.nq`, loaded again
         "peak_mb": round(peak_mb),
-        "query_p50_ms": max(per_query.values()),
+        "query_p50_ms": max(ms for name, ms in per_query.items() if name in public),
         "query_p50_ms_by_query": per_query,
+        "listing_first_page_ms": listings,
     }
+
+
+def bench_listings(kb: KnowledgeBase) -> dict[str, dict[str, float]]:
+    """The first page (100 rows) and total of every whole-KB listing people page through (a
+    public canned query without parameters): cold, on a KB that never ran it, and warm, once
+    its answer is kept."""
+    results = {}
+    for query in catalog.public().values():
+        if query.params:
+            continue
+        cold, _ = _timed(lambda name=query.name: kb.page(name))
+        warm, _ = _timed(lambda name=query.name: kb.page(name), repeat=5)
+        results[query.name] = {"cold": round(cold * 1000, 2), "warm": round(warm * 1000, 3)}
+    return results
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def bench_push(kb: KnowledgeBase) -> dict[str, object]:
+    """Push the KB to a local Oxigraph server (PyPI `oxigraph`, the test extra) started for the
+    run in a temporary folder: the first push and a second that replaces it."""
+    import shutil
+    import subprocess
+    import tempfile
+    import urllib.request
+
+    binary = shutil.which("oxigraph")
+    if binary is None:
+        raise BenchError("the push stage needs the `oxigraph` server: pip install 'jobkg[test]'")
+    with tempfile.TemporaryDirectory() as folder:
+        port = _free_port()
+        url = f"http://127.0.0.1:{port}/query"
+        server = subprocess.Popen(
+            [binary, "serve", "--location", folder, "--bind", f"127.0.0.1:{port}"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            for _ in range(200):
+                try:
+                    urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=1).read()
+                    break
+                except OSError:
+                    time.sleep(0.05)
+            first, (count, how) = _timed(lambda: kb.push(url))
+            again, _ = _timed(lambda: kb.push(url))
+        finally:
+            server.kill()
+            server.wait(timeout=10)
+    return {"triples": count, "how": how, "first_s": round(first, 2), "again_s": round(again, 2)}
 
 
 def bench_scale(factors: list[float], seed: int = 7) -> list[dict[str, object]]:
@@ -387,6 +446,8 @@ def run(
         out["app"] = bench_app(sources)
     if "load" in stages:
         out["load"] = bench_load(kb)
+    if "push" in stages:
+        out["push"] = bench_push(kb)
     if "fidelity" in stages and gold is not None:
         out["fidelity"] = bench_fidelity(gold, sources)
     return out
@@ -418,24 +479,39 @@ def goals(result: dict[str, object]) -> list[tuple[str, str, bool]]:
             )
         )
     if "query" in result:
-        name, worst = max(((n, t["p50_ms"]) for n, t in result["query"].items()), key=lambda x: x[1])
-        rows.append(("every canned query p50 <= 10 ms on the corpus (1x)", f"worst {name} {worst} ms", worst <= 10))
+        public = catalog.public()
+        timed = ((n, t["p50_ms"]) for n, t in result["query"].items() if n in public)
+        name, worst = max(timed, key=lambda x: x[1])
+        goal = "every public canned query p50 <= 10 ms on the corpus (1x)"
+        rows.append((goal, f"worst {name} {worst} ms", worst <= 10))
     by_factor = {s["factor"]: s for s in result.get("scale", [])}
     if 1 in by_factor:
         s = by_factor[1]
         rows.append(
             (
-                "every canned query p50 <= 10 ms at synthetic 1x",
+                "every public canned query p50 <= 10 ms at synthetic 1x",
                 f"worst {s['query_p50_ms']} ms",
                 s["query_p50_ms"] <= 10,
             )
         )
     if 100 in by_factor:
         s = by_factor[100]
-        over = sorted(n for n, ms in s["query_p50_ms_by_query"].items() if ms > 50)
+        public = catalog.public()
+        over = sorted(n for n, ms in s["query_p50_ms_by_query"].items() if ms > 50 and n in public)
         measured = f"{len(over)} over: " + ", ".join(over) if over else f"worst {s['query_p50_ms']} ms"
-        rows.append(("every canned query p50 <= 50 ms at 100x", measured, not over))
+        rows.append(("every public canned query p50 <= 50 ms at 100x", measured, not over))
         rows.append(("100x build <= 120 s", f"{s['build_s']} s", s["build_s"] <= 120))
+        if s.get("listing_first_page_ms"):
+            listing = s["listing_first_page_ms"]
+            cold = max(listing, key=lambda n: listing[n]["cold"])
+            warm = max(v["warm"] for v in listing.values())
+            rows.append(
+                (
+                    "first page + total of every listing <= 50 ms at 100x",
+                    f"cold worst {cold} {listing[cold]['cold']} ms; warm worst {warm} ms",
+                    listing[cold]["cold"] <= 50,
+                )
+            )
         rows.append(("100x peak memory <= 4 GiB", f"{s['peak_mb']} MiB", s["peak_mb"] <= 4096))
         if s.get("reasonable_s") is not None:
             rows.append(
@@ -448,6 +524,15 @@ def goals(result: dict[str, object]) -> list[tuple[str, str, bool]]:
         if 10 in by_factor:
             ratio = round(s["build_s"] / by_factor[10]["build_s"], 1)
             rows.append(("build time near-linear: 100x / 10x <= 15", f"{ratio}", ratio <= 15))
+    if "push" in result:
+        push = result["push"]
+        rows.append(
+            (
+                "push to a local Oxigraph < 3 s",
+                f"{push['first_s']} s for {push['triples']:,} triples ({push['how']})",
+                push["first_s"] < 3,
+            )
+        )
     if "app" in result:
         cold = result["app"]["cold_start_s"]
         rows.append(("app ready <= 3 s on the corpus", f"{cold} s (cold, KB built from pages)", cold <= 3))
@@ -511,6 +596,25 @@ def markdown(result: dict[str, object], command: str, date: str) -> str:
             f"warm interaction {result['app']['warm_interaction_ms']} ms.",
             "",
         ]
+    if "push" in result:
+        push = result["push"]
+        lines += [
+            f"**Push** to a local Oxigraph: {push['triples']} triples in {push['first_s']} s ({push['how']}); "
+            f"pushed again (replacing the graph) in {push['again_s']} s.",
+            "",
+        ]
+    listings = [s for s in result.get("scale", []) if s.get("listing_first_page_ms")]
+    if listings:
+        lines += [
+            "First page (100 rows) and total of each whole-KB listing, ms, cold (first run on the KB) / warm:",
+            "",
+            "| listing | " + " | ".join(f"{s['factor']:g}×" for s in listings) + " |",
+            "| --- |" + " --- |" * len(listings),
+        ]
+        for name in listings[0]["listing_first_page_ms"]:
+            cells = [s["listing_first_page_ms"].get(name, {}) for s in listings]
+            lines.append(f"| {name} | " + " | ".join(f"{c.get('cold')} / {c.get('warm')}" for c in cells) + " |")
+        lines.append("")
     if "load" in result:
         load = result["load"]
         lines += [

@@ -32,6 +32,7 @@ from jobkg.queries.backends import Backend, EmbeddedBackend, Row
 from jobkg.queries.endpoint import DEFAULT_GRAPH_IRI, EndpointBackend
 from jobkg.queries.memo import RowMemo
 from jobkg.queries.mentions import Named, Resolution, Resolver, UnresolvedNameError
+from jobkg.queries.paging import DEFAULT_LIMIT, Page, page_of
 from jobkg.queries.readonly import ReadOnlyResult, run_read_only
 from jobkg.queries.stores import replace_graph, store_at
 
@@ -147,7 +148,7 @@ class KnowledgeBase:
     ) -> tuple[int, str]:
         """Replace the KB's graph at a SPARQL 1.1 store with this KB (asserted and inferred):
         (triples pushed, how: 'graph store protocol' or 'N SPARQL updates')."""
-        triples = sorted({q.triple for q in self.quads()}, key=str)
+        triples = list({q.triple for q in self.quads()})
         how = replace_graph(store_at(url, update_url, store_url), graph or DEFAULT_GRAPH_IRI, triples)
         return len(triples), how
 
@@ -170,8 +171,19 @@ class KnowledgeBase:
         bindings = self.bind(query, params or {})
         if self.store is None:
             return query.typed(self.select(query.sparql, bindings, query.bind))
-        key = (name, tuple(sorted((param, str(term)) for param, term in bindings.items())))
-        return self._answers.get(key, lambda: self.select(query.sparql, bindings, query.bind))
+        return self._answers.get(_answer_key(name, bindings), lambda: self.select(query.sparql, bindings, query.bind))
+
+    def page(
+        self, name: str, params: Mapping[str, str] | None = None, offset: int = 0, limit: int | None = DEFAULT_LIMIT
+    ) -> Page:
+        """One page of a canned query's rows and their total. On the embedded store the whole
+        answer is kept, so every page after the first costs a slice."""
+        if self.store is None:
+            return page_of(self.run(name, params), offset, limit)
+        query = catalog.get(name)
+        bindings = self.bind(query, params or {})
+        key = _answer_key(name, bindings)
+        return self._answers.page(key, lambda: self.select(query.sparql, bindings, query.bind), offset, limit)
 
     def bind(self, query: catalog.CannedQuery, params: Mapping[str, str]) -> dict[str, NamedNode | Literal]:
         """Parameters as RDF terms: names resolved to IRIs, numbers checked; never pasted text."""
@@ -258,3 +270,8 @@ class KnowledgeBase:
     def sparql(self, text: str, timeout_s: float = 5.0, row_cap: int = 1000) -> ReadOnlyResult:
         """A user's own read-only query, with a timeout and a row cap."""
         return run_read_only(self.store, self.backend, text, timeout_s, row_cap)
+
+
+def _answer_key(name: str, bindings: Mapping[str, NamedNode | Literal]) -> tuple[object, ...]:
+    """A kept answer's key: the query and its parameters as RDF terms."""
+    return (name, tuple(sorted((param, str(term)) for param, term in bindings.items())))

@@ -5,6 +5,7 @@ text in the message, and retries only where a retry can help (a connection that 
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 import time
@@ -13,6 +14,7 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from functools import cache
+from urllib.request import parse_http_list, parse_keqv_list
 
 from jobkg.errors import EndpointError
 
@@ -36,25 +38,45 @@ def credentials() -> tuple[str, str] | None:
 @cache
 def challenge(url: str) -> str | None:
     """The scheme a server asks for at url ('Digest', 'Basic'), or None when it lets anyone in."""
+    asked = _asked(url)
+    return asked.split()[0].capitalize() if asked else None
+
+
+def _asked(url: str) -> str:
+    """The WWW-Authenticate header a plain GET of url gets back ('' when none): a fresh nonce."""
     try:
         urllib.request.urlopen(urllib.request.Request(url, method="GET"), timeout=10)
     except urllib.error.HTTPError as error:
-        asked = error.headers.get("WWW-Authenticate", "") if error.code == 401 else ""
-        return asked.split()[0].capitalize() if asked else None
+        return error.headers.get("WWW-Authenticate", "") if error.code == 401 else ""
     except (OSError, ValueError):
-        return None
-    return None
+        return ""
+    return ""
 
 
-def _opener(url: str) -> urllib.request.OpenerDirector:
+def _opener(url: str) -> tuple[urllib.request.OpenerDirector, urllib.request.HTTPDigestAuthHandler | None]:
     """An opener that answers a Basic or a Digest challenge with the environment's credentials."""
-    handlers: list[urllib.request.BaseHandler] = []
     found = credentials()
-    if found:
-        passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-        passwords.add_password(None, url, *found)
-        handlers += [urllib.request.HTTPDigestAuthHandler(passwords), urllib.request.HTTPBasicAuthHandler(passwords)]
-    return urllib.request.build_opener(*handlers)
+    if not found:
+        return urllib.request.build_opener(), None
+    passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+    passwords.add_password(None, url, *found)
+    digest = urllib.request.HTTPDigestAuthHandler(passwords)
+    return urllib.request.build_opener(digest, urllib.request.HTTPBasicAuthHandler(passwords)), digest
+
+
+def _authorize_first(request: urllib.request.Request, digest: urllib.request.HTTPDigestAuthHandler) -> None:
+    """Credentials on the first try, from a fresh challenge: a store that answers 401 closes the
+    connection before reading a large body (Virtuoso does), so a retry after it never comes."""
+    asked = _asked(request.full_url)
+    scheme, _, parameters = asked.partition(" ")
+    found = credentials()
+    if scheme.lower() == "digest":
+        answer = digest.get_authorization(request, parse_keqv_list(filter(None, parse_http_list(parameters))))
+        if answer:
+            request.add_unredirected_header("Authorization", f"Digest {answer}")
+    elif scheme.lower() == "basic" and found:
+        token = base64.b64encode(":".join(found).encode()).decode("ascii")
+        request.add_unredirected_header("Authorization", f"Basic {token}")
 
 
 def send(
@@ -67,8 +89,11 @@ def send(
     """One request, retried only when the failure is transient; EndpointError says why it failed."""
     for attempt in range(1, RETRIES + 1):
         request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
+        opener, digest = _opener(url)
+        if digest is not None and body:
+            _authorize_first(request, digest)
         try:
-            with _opener(url).open(request, timeout=timeout) as reply:
+            with opener.open(request, timeout=timeout) as reply:
                 return Response(reply.status, reply.read(), dict(reply.headers))
         except urllib.error.HTTPError as error:
             text = server_text(error.read())
@@ -78,11 +103,24 @@ def send(
             if attempt == RETRIES:
                 raise EndpointError(f"{_where(url)} did not answer in {timeout:g} s") from None
         except (urllib.error.URLError, ConnectionError, OSError) as error:
+            if digest is not None and body:
+                _check_credentials(opener, url)  # a 401 cuts a body off: that is no network fault
             if attempt == RETRIES:
                 reason = getattr(error, "reason", error)
                 raise EndpointError(f"{_where(url)} is unreachable ({reason})") from None
         backoff(attempt)
     raise AssertionError("unreachable")  # the loop returns or raises
+
+
+def _check_credentials(opener: urllib.request.OpenerDirector, url: str) -> None:
+    """Raise the server's 401 if it refuses these credentials at url (a HEAD, no body)."""
+    try:
+        opener.open(urllib.request.Request(url, method="HEAD"), timeout=10).close()
+    except urllib.error.HTTPError as error:
+        if error.code == 401:
+            raise EndpointError(refusal(url, 401, error.reason, "")) from None
+    except OSError:
+        pass  # unreachable: the caller says so
 
 
 def backoff(attempt: int) -> None:

@@ -9,6 +9,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 
 from jobkg.queries.backends import Row
+from jobkg.queries.paging import Page, page_of
 
 DEFAULT_ROW_BUDGET = 200_000
 
@@ -24,6 +25,14 @@ class RowMemo:
 
     def get(self, key: Hashable, compute: Callable[[], list[Row]]) -> list[Row]:
         """The answer for key (computed once), as fresh row dicts the caller may change."""
+        return [dict(row) for row in self._kept(key, compute)]
+
+    def page(self, key: Hashable, compute: Callable[[], list[Row]], offset: int, limit: int | None) -> Page:
+        """One page of the answer for key: only the page's rows are copied."""
+        found = page_of(self._kept(key, compute), offset, limit)
+        return Page([dict(row) for row in found.rows], found.total, found.offset)
+
+    def _kept(self, key: Hashable, compute: Callable[[], list[Row]]) -> list[Row]:
         with self._lock:
             rows = self._answers.get(key)
             if rows is not None:
@@ -31,7 +40,7 @@ class RowMemo:
         if rows is None:
             rows = compute()  # outside the lock: a slow listing must not block other lookups
             self._keep(key, rows)
-        return [dict(row) for row in rows]
+        return rows
 
     def _keep(self, key: Hashable, rows: list[Row]) -> None:
         if len(rows) > self.row_budget:

@@ -2,7 +2,8 @@
 
 The SPARQL 1.1 Graph Store HTTP Protocol first: one PUT of the graph as N-Triples replaces it
 (Oxigraph /store, Fuseki /DATASET/data, Virtuoso /sparql-graph-crud(-auth), GraphDB
-/repositories/NAME/rdf-graphs/service). Where a store has no graph store endpoint, SPARQL Update
+/repositories/NAME/rdf-graphs/service); Virtuoso, which drops large bodies, takes the graph in
+2 MB chunks into a temporary graph and a MOVE. Where a store has no graph store endpoint, SPARQL Update
 in batches small enough for common server limits, into a temporary graph that one MOVE then
 puts in place, so a failure part-way never leaves half a graph where the store moves atomically.
 """
@@ -22,7 +23,7 @@ from jobkg.errors import EndpointError
 from jobkg.queries.http import credentials, send
 
 BATCH = 1000  # triples per INSERT DATA: Virtuoso refuses an update that expands past ~1,400
-CHUNK = 2_000_000  # bytes of N-Triples per graph-store request: Virtuoso resets bodies past ~4-7 MB
+VIRTUOSO_BODY = 2_000_000  # bytes of N-Triples per request: Virtuoso resets bodies past ~4-7 MB
 NOT_THERE = ("HTTP 404", "HTTP 405", "HTTP 501")
 
 
@@ -33,6 +34,7 @@ class Store:
     query: str
     update: str
     graphs: str | None  # the Graph Store Protocol endpoint, if the store has one we know of
+    max_body: int | None = None  # the largest request body the store takes, where it has a limit
 
 
 def store_at(query: str, update: str | None = None, graphs: str | None = None) -> Store:
@@ -42,7 +44,7 @@ def store_at(query: str, update: str | None = None, graphs: str | None = None) -
     base = f"{parts.scheme}://{parts.netloc}"
     if path == "/sparql":  # Virtuoso: one endpoint for queries and updates, the graph CRUD beside it
         auth = "-auth" if credentials() else ""
-        found = Store(query, f"{base}/sparql{auth}", f"{base}/sparql-graph-crud{auth}")
+        found = Store(query, f"{base}/sparql{auth}", f"{base}/sparql-graph-crud{auth}", VIRTUOSO_BODY)
     elif path == "/query":  # Oxigraph
         found = Store(query, f"{base}/update", f"{base}/store")
     elif re.fullmatch(r"/repositories/[^/]+", path):  # GraphDB
@@ -52,7 +54,7 @@ def store_at(query: str, update: str | None = None, graphs: str | None = None) -
         found = Store(query, f"{base}{dataset}/update", f"{base}{dataset}/data")
     else:
         found = Store(query, re.sub(r"/(query|sparql)/?$", "/update", query), None)
-    return Store(query, update or found.update, graphs or found.graphs)
+    return Store(query, update or found.update, graphs or found.graphs, found.max_body)
 
 
 def replace_graph(store: Store, graph: str, triples: list[Triple]) -> str:
@@ -67,9 +69,9 @@ def replace_graph(store: Store, graph: str, triples: list[Triple]) -> str:
 
 
 def _by_graph_store(store: Store, graph: str, triples: list[Triple]) -> str:
-    """One PUT replaces the graph; a KB larger than CHUNK goes into a temporary graph in chunks
-    (PUT, then POSTs that add), which one MOVE then puts in place."""
-    chunks = _chunks(triples)
+    """One PUT replaces the graph; a KB larger than the store's body limit goes into a temporary
+    graph in chunks (PUT, then POSTs that add), which one MOVE then puts in place."""
+    chunks = _chunks(triples, store.max_body)
     if len(chunks) == 1:
         _graph_request(store, "PUT", graph, chunks[0])
         return "graph store protocol"
@@ -107,13 +109,14 @@ def _through_temporary(store: Store, graph: str, fill: Callable[[str], None]) ->
         raise
 
 
-def _chunks(triples: list[Triple]) -> list[bytes]:
+def _chunks(triples: list[Triple], limit: int | None) -> list[bytes]:
+    """N-Triples in bodies of at most limit bytes, cut between lines."""
     body = serialize(triples, format=RdfFormat.N_TRIPLES)
-    if len(body) <= CHUNK:
+    if limit is None or len(body) <= limit:
         return [body]
     chunks, start = [], 0
     while start < len(body):
-        end = body.rfind(b"\n", start, start + CHUNK) + 1 if start + CHUNK < len(body) else len(body)
+        end = body.rfind(b"\n", start, start + limit) + 1 if start + limit < len(body) else len(body)
         chunks.append(body[start:end])
         start = end
     return chunks

@@ -8,6 +8,9 @@ import pandas as pd
 import streamlit as st
 
 from jobkg.app.navigation import open_page
+from jobkg.queries.paging import page_of
+
+APP_PAGE = 200  # rows a table shows at once
 
 
 def text(value: object) -> str:
@@ -17,12 +20,19 @@ def text(value: object) -> str:
     return re.sub(r"^(\s*)(\d+)([.)])(?=\s)", r"\1\2\\\3", escaped)
 
 
-def show_rows(rows: list[dict[str, object]], columns: list[str] | None = None) -> None:
-    """A result table with the readable columns first and IRIs last."""
-    frame = pd.DataFrame(rows, columns=columns)
-    if frame.empty:
+def show_rows(rows: list[dict[str, object]], columns: list[str] | None = None, key: str = "rows") -> None:
+    """A result table with the readable columns first and IRIs last; a long one a page at a
+    time, with the total (downloads take every row)."""
+    if not rows:
         st.write("No rows.")
         return
+    if len(rows) > APP_PAGE:
+        pages = -(-len(rows) // APP_PAGE)
+        number = st.number_input(f"Page (of {pages:,})", 1, pages, 1, key=f"{key}-page")
+        shown = page_of(rows, (int(number) - 1) * APP_PAGE, APP_PAGE)
+        st.caption(shown.describe())
+        rows = shown.rows
+    frame = pd.DataFrame(rows, columns=columns)
     is_iri = [c for c in frame.columns if frame[c].astype(str).str.startswith("https://w3id.org/jobkg/").all()]
     frame = frame[[c for c in frame.columns if c not in is_iri] + is_iri]
     st.dataframe(frame, hide_index=True, width="stretch")

@@ -11,6 +11,7 @@ from pathlib import Path
 from rich.table import Table
 
 from jobkg.cli.output import escape, out, table
+from jobkg.cli.paging import PAGING, page_limit, print_page_note
 from jobkg.cli.registry import arg, command
 from jobkg.cli.sources import KB_SOURCE, open_kb
 from jobkg.errors import UsageError
@@ -86,6 +87,7 @@ def ask(args: argparse.Namespace) -> int:
     *KB_SOURCE,
     arg("--param", action="append", default=[], metavar="KEY=VALUE", help='e.g. --param role="Staff ITPM"'),
     arg("--format", choices=["table", "json", "csv"], default="table"),
+    *PAGING,
 )
 def query(args: argparse.Namespace) -> int:
     catalog.get(args.name)  # an unknown name fails before any build
@@ -95,7 +97,8 @@ def query(args: argparse.Namespace) -> int:
         if not sep:
             raise UsageError(f"--param takes KEY=VALUE, not {item!r}")
         params[key.strip()] = value
-    rows = open_kb(args).run(args.name, params)
+    found = open_kb(args).page(args.name, params, args.offset, page_limit(args, args.format == "table"))
+    rows = found.rows
     if args.format == "json":
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     elif args.format == "csv":
@@ -103,7 +106,9 @@ def query(args: argparse.Namespace) -> int:
         writer.writeheader()
         writer.writerows(rows)
     else:
-        out.print(table(rows) if rows else "(no rows)")
+        if rows:
+            out.print(table(rows))
+        print_page_note(found)
     return 0
 
 

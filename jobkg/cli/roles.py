@@ -9,8 +9,10 @@ from rich.table import Table
 
 from jobkg import views
 from jobkg.cli.output import escape, out
+from jobkg.cli.paging import PAGING, page_limit, print_page_note
 from jobkg.cli.registry import arg, command
 from jobkg.cli.sources import KB_SOURCE, open_kb
+from jobkg.queries.paging import page_of
 
 
 @command(
@@ -18,18 +20,21 @@ from jobkg.cli.sources import KB_SOURCE, open_kb
     "every role with grade, reporting line and duties",
     *KB_SOURCE,
     arg("--json", action="store_true", help="one JSON object per role (a JSON list)"),
+    *PAGING,
 )
 def roles(args: argparse.Namespace) -> int:
-    found = open_kb(args).roles()
+    found = page_of(open_kb(args).roles(), args.offset, page_limit(args, not args.json))
     if args.json:
-        print(json.dumps([role.to_dict() for role in found], indent=2, ensure_ascii=False))
+        print(json.dumps([role.to_dict() for role in found.rows], indent=2, ensure_ascii=False))
         return 0
     table = Table("title", "family", "grade", "reports to")
-    for role in found:
+    for role in found.rows:
         grade = str(role.grade) if role.grade is not None else "not stated"
         reports = "; ".join(r.label for r in role.reports_to) or "not stated"
         table.add_row(role.title, role.family, grade, reports)
-    out.print(table)
+    if found.rows:
+        out.print(table)
+    print_page_note(found)
     return 0
 
 

@@ -58,7 +58,7 @@ def bench(args: argparse.Namespace) -> int:
     if "corpus" not in result:
         return 0
     out.print(f"corpus: {result['corpus']}", markup=False)
-    for stage in ("ingest", "reason", "ask", "scale", "app", "load"):
+    for stage in ("ingest", "reason", "ask", "scale", "app", "load", "push"):
         if stage in result:
             out.print(f"{stage}: {result[stage]}", markup=False)
     if "query" in result:

@@ -83,6 +83,17 @@ def test_queries_page_runs_the_chosen_query_with_widgets():
     assert set(frame["title"]) >= {"Director, Engineering", "Director, IT Program Management"}
 
 
+def test_a_long_table_shows_a_page_and_the_total(monkeypatch):
+    monkeypatch.setattr("jobkg.app.widgets.APP_PAGE", 10)  # the seeds' 32 role names, 10 a page
+    at = run_page("queries")
+    at.selectbox[0].select("role-names").run()
+    assert at.caption[0].value == "rows 1–10 of 32"
+    assert len(at.dataframe[0].value) == 10
+    at.number_input(key="rows-page").set_value(4).run()
+    assert at.caption[0].value == "rows 31–32 of 32"
+    assert len(at.dataframe[0].value) == 2
+
+
 def test_sparql_page_runs_read_only_and_refuses_updates():
     at = run_page("sparql")
     at.text_area[0].input("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")

@@ -106,6 +106,30 @@ def test_query_formats(capsys, fmt):
     assert code == 0 and "a Director or above" in out
 
 
+def test_tables_show_a_page_and_say_how_to_see_the_rest(capsys):
+    code, out, _ = run(capsys, "roles", "--limit", "5")
+    assert code == 0 and "rows 1–5 of 24; --offset 5 for the next page, --all for every row" in out
+    code, out, _ = run(capsys, "query", "role-names", "--offset", "5", "--limit", "5")
+    assert code == 0 and "rows 6–10 of" in out
+    code, out, _ = run(capsys, "roles", "--all")
+    assert "all 24 rows" in out
+
+
+def test_json_and_csv_give_every_row_unless_told(capsys):
+    _code, out, _ = run(capsys, "roles", "--json")
+    assert len(json.loads(out)) == 24
+    _code, out, _ = run(capsys, "query", "role-names", "--format", "json")
+    every = json.loads(out)
+    assert len(every) == 32
+    _code, out, _ = run(capsys, "query", "role-names", "--format", "json", "--offset", "10", "--limit", "2")
+    assert json.loads(out) == every[10:12]
+
+
+def test_a_negative_offset_is_a_usage_error(capsys):
+    code, _, err = run(capsys, "roles", "--offset", "-3")
+    assert code == 2 and "offset must be 0 or more" in err
+
+
 def test_user_mistakes_are_one_line_without_traceback(capsys, tmp_path):
     code, _, err = run(capsys, "query", "reports-to", "--param", "role=Nobody At All")
     assert code == 1 and err.startswith("jobkg: error:") and "Traceback" not in err

@@ -16,11 +16,11 @@ def render() -> None:
         rows = kb.run("data-gaps", {"gap": gap})
         st.subheader(f"Roles with no {gap} stated ({len(rows)})", anchor=False)
         if rows:
-            show_rows(rows)
+            show_rows(rows, key=f"gap-{gap}")
     targets = kb.run("external-targets")
     st.subheader(f"Reporting targets that are not roles of the KB ({len(targets)})", anchor=False)
     if targets:
-        show_rows(targets)
+        show_rows(targets, key="external")
     if kb.cycles:
         st.subheader("Cycles", anchor=False)
         st.dataframe(pd.DataFrame(kb.cycles, columns=["property", "node"]), hide_index=True)
@@ -36,7 +36,7 @@ def render() -> None:
     cols[3].metric("Reporting lines", report.reporting_lines_attached)
     st.subheader(f"Pages that gave no role ({len(report.without_roles)})", anchor=False)
     if report.without_roles:
-        show_rows(report.without_roles)
+        show_rows(report.without_roles, key="without-roles")
     st.subheader("Pages: roles found and list items mapped", anchor=False)
     st.caption("Share mapped: the page's list items and table rows read into facts; the rest is under Unmapped.")
     pages = [
@@ -61,4 +61,4 @@ def render() -> None:
         items = getattr(report, key)
         with st.expander(f"{key.title()} ({len(items)})"):
             if items:
-                show_rows(items)
+                show_rows(items, key=key)
