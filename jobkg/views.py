@@ -8,10 +8,11 @@ KnowledgeBase is one), so the same views come from the embedded store and from a
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from jobkg.queries.backends import Row
 from jobkg.queries.catalog import Runner
+from jobkg.superseded import superseded_by
 
 
 @dataclass(frozen=True)
@@ -32,11 +33,13 @@ class Position:
 
 @dataclass(frozen=True)
 class RoleItem:
-    """A responsibility or requirement; inherited_from names the role that states it."""
+    """A responsibility or requirement; inherited_from names the role that states it, and
+    superseded_by the role's own item that restates it with other years (jobkg.superseded)."""
 
     text: str
     inherited_from: str | None
     line: int
+    superseded_by: str | None = None
 
 
 @dataclass(frozen=True)
@@ -140,7 +143,15 @@ def roles(runner: Runner) -> list[Role]:
         found.texts.add((str(row["kind"]), text))
         item = RoleItem(text, None if row["own"] else str(row["stated_for"]), _int(row["line"]))
         (found.responsibilities if row["kind"] == "responsibility" else found.requirements).append(item)
+    for found in parts.values():
+        found.responsibilities = _mark_superseded(found.responsibilities)
+        found.requirements = _mark_superseded(found.requirements)
     return [_role(row, parts[str(row["role"])]) for row in rows]
+
+
+def _mark_superseded(items: list[RoleItem]) -> list[RoleItem]:
+    replaced = superseded_by((item.text, item.inherited_from is None) for item in items)
+    return [replace(item, superseded_by=replaced.get(item.text)) if item.inherited_from else item for item in items]
 
 
 def _role(row: Row, parts: _Parts) -> Role:

@@ -74,8 +74,9 @@ def context_text() -> str:
     return json.dumps(context(), indent=2, sort_keys=False) + "\n"
 
 
-def markdown() -> str:
-    """A human-readable page of classes, properties and axioms, with an example."""
+def schema() -> dict[str, list[dict[str, str]]]:
+    """The ontology's classes and properties as rows (term, comment, ...), for the Markdown page
+    and the app's schema panel; and the terms it reuses that queries need."""
     triples = ontology_triples()
     facts = _index(triples)
     lists = {t.subject: t.object for t in triples if t.predicate == RDF.first}
@@ -92,6 +93,53 @@ def markdown() -> str:
         found = [(s, p) for s, p in facts.items() if isinstance(s, NamedNode) and kind in p.get(RDF.type, [])]
         return sorted(found, key=lambda item: item[0].value)
 
+    classes = [
+        {
+            "term": _short(subject),
+            "label": _text(properties, RDFS.label),
+            "supers": ", ".join(_short(o) for o in properties.get(RDFS.subClassOf, [])),
+            "comment": _text(properties, RDFS.comment),
+        }
+        for subject, properties in entries(OWL.Class)
+    ]
+    properties_rows = []
+    seen = entries(OWL.ObjectProperty) + entries(OWL.DatatypeProperty)
+    for subject, properties in sorted(seen, key=lambda item: item[0].value):
+        types = properties.get(RDF.type, [])
+        axioms = ["transitive"] * (OWL.TransitiveProperty in types) + ["symmetric"] * (OWL.SymmetricProperty in types)
+        axioms += [f"sub-property of `{_short(o)}`" for o in properties.get(RDFS.subPropertyOf, [])]
+        axioms += [f"inverse of `{_short(o)}`" for o in properties.get(OWL.inverseOf, [])]
+        axioms += [
+            f"`{chain(o)}` ⊑ it" for o in properties.get(OWL.propertyChainAxiom, []) if not isinstance(o, Literal)
+        ]
+        properties_rows.append(
+            {
+                "term": _short(subject),
+                "kind": "object" if OWL.ObjectProperty in types else "datatype",
+                "domain": ", ".join(_short(o) for o in properties.get(RDFS.domain, [])) or "—",
+                "range": ", ".join(_short(o) for o in properties.get(RDFS.range, [])) or "—",
+                "axioms": "; ".join(axioms) or "—",
+                "comment": _text(properties, RDFS.comment),
+            }
+        )
+    return {"classes": classes, "properties": properties_rows, "reused": REUSED}
+
+
+REUSED = [  # terms from other vocabularies every KB uses (docs/ontology.md's example shows them)
+    {"term": "rdfs:label", "comment": "The name of anything: a role, an item's text, a target."},
+    {"term": "skos:prefLabel", "comment": "A role's or family's title."},
+    {"term": "skos:altLabel", "comment": "Another name a page gives a role (an abbreviation, an older title)."},
+    {"term": "org:reportsTo", "comment": "Who a role reports to, as the page states it."},
+    {"term": "prov:wasDerivedFrom", "comment": "The source page a node was read from (a jobkg:SourcePage)."},
+    {"term": "dcterms:identifier", "comment": "A source page's path, relative to the corpus folder."},
+]
+
+
+def markdown() -> str:
+    """A human-readable page of classes, properties and axioms, with an example."""
+    triples = ontology_triples()
+    facts = _index(triples)
+    terms = schema()
     lines = [
         "# The jobkg ontology",
         "",
@@ -105,11 +153,7 @@ def markdown() -> str:
         "| class | label | sub-class of | comment |",
         "| --- | --- | --- | --- |",
     ]
-    for subject, properties in entries(OWL.Class):
-        supers = ", ".join(_short(o) for o in properties.get(RDFS.subClassOf, []))
-        lines.append(
-            f"| `{_short(subject)}` | {_text(properties, RDFS.label)} | {supers} | {_text(properties, RDFS.comment)} |"
-        )
+    lines += [f"| `{c['term']}` | {c['label']} | {c['supers']} | {c['comment']} |" for c in terms["classes"]]
     lines += [
         "",
         "## Properties",
@@ -117,26 +161,10 @@ def markdown() -> str:
         "| property | kind | domain → range | axioms | comment |",
         "| --- | --- | --- | --- | --- |",
     ]
-    properties_seen = entries(OWL.ObjectProperty) + entries(OWL.DatatypeProperty)
-    for subject, properties in sorted(properties_seen, key=lambda item: item[0].value):
-        types = properties.get(RDF.type, [])
-        kind = "object" if OWL.ObjectProperty in types else "datatype"
-        domain = ", ".join(_short(o) for o in properties.get(RDFS.domain, [])) or "—"
-        range_ = ", ".join(_short(o) for o in properties.get(RDFS.range, [])) or "—"
-        axioms = []
-        if OWL.TransitiveProperty in types:
-            axioms.append("transitive")
-        if OWL.SymmetricProperty in types:
-            axioms.append("symmetric")
-        axioms += [f"sub-property of `{_short(o)}`" for o in properties.get(RDFS.subPropertyOf, [])]
-        axioms += [f"inverse of `{_short(o)}`" for o in properties.get(OWL.inverseOf, [])]
-        axioms += [
-            f"`{chain(o)}` ⊑ it" for o in properties.get(OWL.propertyChainAxiom, []) if not isinstance(o, Literal)
-        ]
-        lines.append(
-            f"| `{_short(subject)}` | {kind} | {domain} → {range_} | {'; '.join(axioms) or '—'} | "
-            f"{_text(properties, RDFS.comment)} |"
-        )
+    lines += [
+        f"| `{p['term']}` | {p['kind']} | {p['domain']} → {p['range']} | {p['axioms']} | {p['comment']} |"
+        for p in terms["properties"]
+    ]
     reused = [
         (s, p)
         for s, p in facts.items()

@@ -7,11 +7,12 @@ from __future__ import annotations
 import multiprocessing
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pyoxigraph import QueryBoolean, QuerySolutions, Store
 
 from jobkg.errors import ForbiddenQueryError, QueryError, QueryTimeoutError
+from jobkg.queries.advice import misspelt_form, syntax_message, unknown_terms, with_known_prefixes
 from jobkg.queries.backends import Backend, Row, python_value
 
 DEFAULT_TIMEOUT_S = 5.0
@@ -35,6 +36,7 @@ class ReadOnlyResult:
     rows: list[Row]
     truncated: bool
     seconds: float
+    warnings: list[str] = field(default_factory=list)  # terms the ontology does not have, and the like
 
 
 def check_read_only(sparql: str) -> None:
@@ -46,7 +48,8 @@ def check_read_only(sparql: str) -> None:
     if _SERVICE.search(code):
         raise ForbiddenQueryError("SERVICE (federated) queries are not allowed")
     if not _FORM.search(code):
-        raise ForbiddenQueryError("only SELECT, ASK, CONSTRUCT and DESCRIBE queries can be run")
+        only = "only SELECT, ASK, CONSTRUCT and DESCRIBE queries can be run"
+        raise ForbiddenQueryError(misspelt_form(sparql) or only)
 
 
 def _collect(store: Store, sparql: str, row_cap: int) -> tuple[list[str], list[Row], bool]:
@@ -71,7 +74,7 @@ def _child(store: Store, sparql: str, row_cap: int, conn) -> None:  # noqa: ANN0
     try:
         conn.send(("ok", _collect(store, sparql, row_cap)))
     except SyntaxError as exc:
-        conn.send(("error", f"SPARQL syntax error: {exc}"))
+        conn.send(("syntax", str(exc)))
     except Exception as exc:  # anything the engine raises goes back as a message
         conn.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:
@@ -85,16 +88,19 @@ def run_read_only(
     timeout_s: float = DEFAULT_TIMEOUT_S,
     row_cap: int = DEFAULT_ROW_CAP,
 ) -> ReadOnlyResult:
-    """Run a user's query under the guard; endpoints get the same checks and their own timeout."""
+    """Run a user's query under the guard; endpoints get the same checks and their own timeout.
+    The ontology's prefixes are declared for the user where the query uses them without."""
     check_read_only(sparql)
+    warnings = unknown_terms(sparql)
+    prepared, shift = with_known_prefixes(sparql)
     start = time.perf_counter()
     if store is None:
-        rows = backend.select(sparql)
+        rows = backend.select(prepared)
         columns = list(rows[0]) if rows else []
-        return ReadOnlyResult(columns, rows[:row_cap], len(rows) > row_cap, time.perf_counter() - start)
+        return ReadOnlyResult(columns, rows[:row_cap], len(rows) > row_cap, time.perf_counter() - start, warnings)
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(store, sparql, row_cap, send), daemon=True)
+    child = context.Process(target=_child, args=(store, prepared, row_cap, send), daemon=True)
     child.start()
     send.close()
     try:
@@ -108,7 +114,9 @@ def run_read_only(
             child.kill()
         child.join(timeout=5)
         receive.close()
+    if status == "syntax":
+        raise QueryError(syntax_message(payload, sparql, shift))
     if status == "error":
         raise QueryError(payload)
     columns, rows, truncated = payload
-    return ReadOnlyResult(columns, rows, truncated, time.perf_counter() - start)
+    return ReadOnlyResult(columns, rows, truncated, time.perf_counter() - start, warnings)

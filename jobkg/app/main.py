@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from jobkg.app import navigation
-from jobkg.app.pages import ask, explore, export, quality, queries, role, sparql
-from jobkg.app.state import choose_source, load_kb
+from jobkg.app.screens import ask, explore, export, matrix, quality, queries, role, sparql
+from jobkg.app.state import choose_source, keep_in_url, load_kb
 from jobkg.app.widgets import text
 from jobkg.errors import JobkgError
 
@@ -16,6 +16,7 @@ def pages() -> dict[str, st.navigation.page.StreamlitPage]:
         "ask": st.Page(ask.render, title="Ask", icon=":material/chat:", url_path="ask", default=True),
         "role": st.Page(role.render, title="Role", icon=":material/badge:", url_path="role"),
         "explore": st.Page(explore.render, title="Explore", icon=":material/hub:", url_path="explore"),
+        "matrix": st.Page(matrix.render, title="Matrix", icon=":material/grid_on:", url_path="matrix"),
         "queries": st.Page(queries.render, title="Queries", icon=":material/list:", url_path="queries"),
         "sparql": st.Page(sparql.render, title="SPARQL", icon=":material/code:", url_path="sparql"),
         "export": st.Page(export.render, title="Export", icon=":material/download:", url_path="export"),
@@ -40,6 +41,7 @@ def main() -> None:
         return
     st.session_state["kb"] = kb
     st.session_state["source"] = source
+    keep_in_url(source)
     if kb.report is not None:
         st.sidebar.caption(f"{kb.report.pages} pages · {kb.report.roles} roles · {len(kb.report.failed)} failed")
     chosen.run()

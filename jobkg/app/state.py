@@ -50,11 +50,34 @@ def default_source() -> Source:
     return "folder of pages", source
 
 
+URL_KINDS = {"bundled": "bundled corpus", "folder": "folder of pages", "kb": "KB file", "endpoint": "SPARQL endpoint"}
+
+
+def encode_source(source: Source) -> str:
+    """The source as the URL's ?source= value: 'folder:/path/to/pages', 'endpoint:http://…'."""
+    kind, location = source
+    short = next((name for name, long in URL_KINDS.items() if long == kind), "folder")
+    return "bundled" if short == "bundled" else f"{short}:{location}"
+
+
+def decode_source(value: str | None) -> Source | None:
+    """The URL's ?source= value back as a source; None when absent or not one jobkg writes."""
+    if not value:
+        return None
+    short, _, location = value.partition(":")
+    if short == "bundled":
+        return "bundled corpus", str(BUNDLED_CORPUS)
+    if short not in URL_KINDS or not location:
+        return None
+    return URL_KINDS[short], location
+
+
 def choose_source() -> Source | None:
-    """Sidebar: where the KB comes from. None while the choice is incomplete; UploadError when
-    nothing uploaded can be used."""
-    default_kind, default_location = default_source()
-    kind = st.sidebar.selectbox("Knowledge base from", SOURCE_KINDS, index=SOURCE_KINDS.index(default_kind))
+    """Sidebar: where the KB comes from. The URL's ?source= wins when it changes (a shared
+    link, a reload, Back), so every link and the browser's history keep the chosen source.
+    None while the choice is incomplete; UploadError when nothing uploaded can be used."""
+    _follow_url()
+    kind = st.sidebar.selectbox("Knowledge base from", SOURCE_KINDS, key="source-kind")
     if kind == "bundled corpus":
         return kind, str(BUNDLED_CORPUS)
     if kind == "upload":
@@ -75,9 +98,47 @@ def choose_source() -> Source | None:
         "KB file": "kb.trig",
         "SPARQL endpoint": "http://127.0.0.1:7878/query",
     }
-    value = default_location if kind == default_kind else ""
-    location = st.sidebar.text_input(kind, value=value, placeholder=placeholder[kind]).strip()
+    location = st.sidebar.text_input(kind, placeholder=placeholder[kind], key=f"source-location-{kind}").strip()
     return (kind, location) if location else None
+
+
+def _follow_url() -> None:
+    """Put the sidebar's widgets where the URL's source says when the URL changed (a shared
+    link, Back) or the widgets lost their state (Streamlit drops it on a page switch); on the
+    first run without one, where the command line or JOBKG_SOURCE says."""
+    from_url = decode_source(st.query_params.get("source"))
+    if from_url is not None and (st.session_state.get("source-from-url") != from_url or not _widgets_hold(from_url)):
+        st.session_state["source-from-url"] = from_url
+        _set_widgets(from_url)
+    elif "source-kind" not in st.session_state:
+        _set_widgets(default_source())
+
+
+def _widgets_hold(source: Source) -> bool:
+    """Whether the sidebar's widgets still have a value for this source's kind."""
+    kind = source[0]
+    if "source-kind" not in st.session_state:
+        return False
+    return (
+        kind == "bundled corpus"
+        or st.session_state.get("source-kind") != kind
+        or (f"source-location-{kind}" in st.session_state)
+    )
+
+
+def _set_widgets(source: Source) -> None:
+    kind, location = source
+    st.session_state["source-kind"] = kind
+    if kind != "bundled corpus":
+        st.session_state[f"source-location-{kind}"] = location
+
+
+def keep_in_url(source: Source) -> None:
+    """Write the source into the URL, so links, Back, reloads and shared URLs keep it."""
+    value = encode_source(source)
+    if st.query_params.get("source") != value:
+        st.query_params["source"] = value
+    st.session_state["source-from-url"] = source
 
 
 def current_kb() -> KnowledgeBase:

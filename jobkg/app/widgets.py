@@ -9,6 +9,7 @@ import streamlit as st
 
 from jobkg.app.navigation import open_page
 from jobkg.queries.paging import page_of
+from jobkg.tables import readable
 
 APP_PAGE = 200  # rows a table shows at once
 
@@ -20,9 +21,15 @@ def text(value: object) -> str:
     return re.sub(r"^(\s*)(\d+)([.)])(?=\s)", r"\1\2\\\3", escaped)
 
 
-def show_rows(rows: list[dict[str, object]], columns: list[str] | None = None, key: str = "rows") -> None:
-    """A result table with the readable columns first and IRIs last; a long one a page at a
-    time, with the total (downloads take every row)."""
+def show_rows(
+    rows: list[dict[str, object]],
+    columns: list[str] | None = None,
+    key: str = "rows",
+    role_column: str | None = None,
+    iris: bool = False,
+) -> None:
+    """A result table people read (jobkg.tables); a long one a page at a time, with the
+    total (downloads take every row). With role_column, choosing a row opens that role."""
     if not rows:
         st.write("No rows.")
         return
@@ -32,10 +39,17 @@ def show_rows(rows: list[dict[str, object]], columns: list[str] | None = None, k
         shown = page_of(rows, (int(number) - 1) * APP_PAGE, APP_PAGE)
         st.caption(shown.describe())
         rows = shown.rows
-    frame = pd.DataFrame(rows, columns=columns)
-    is_iri = [c for c in frame.columns if frame[c].astype(str).str.startswith("https://w3id.org/jobkg/").all()]
-    frame = frame[[c for c in frame.columns if c not in is_iri] + is_iri]
-    st.dataframe(frame, hide_index=True, width="stretch")
+    frame = pd.DataFrame(readable(rows, columns, iris))
+    if role_column is None:
+        st.dataframe(frame, hide_index=True, width="stretch", key=key)
+        return
+    st.caption("Choose a row to open its role.")
+    chosen = st.dataframe(
+        frame, hide_index=True, width="stretch", key=key, on_select="rerun", selection_mode="single-row"
+    )
+    picked = chosen.selection.rows if chosen else []
+    if picked:
+        open_role(str(rows[picked[0]][role_column]))
 
 
 def role_link(iri: str, title: str, key: str) -> None:

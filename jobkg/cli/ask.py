@@ -45,6 +45,7 @@ class _HelpWithExamples(argparse.Action):
     *KB_SOURCE,
     arg("--json", action="store_true"),
     arg("-v", "--verbose", action="store_true", help="also print the rows and the SPARQL that ran"),
+    arg("--iris", action="store_true", help="with --verbose, also show IRI columns in the rows"),
     arg("--intent", help="read the question as this intent (one the answer offers as another reading)"),
     own_help=True,
 )
@@ -69,7 +70,7 @@ def ask(args: argparse.Namespace) -> int:
     for other in answer.alternatives:
         out.print(f"[dim]or read as {escape(other['label'])}: --intent {other['intent']}[/]")
     if args.verbose and answer.rows:
-        out.print(table(answer.rows))
+        out.print(table(answer.rows, iris=args.iris))
     if args.verbose and answer.sparql:
         out.print("[dim]SPARQL:[/]")
         out.print(answer.sparql.strip(), markup=False, style="dim")
@@ -87,6 +88,7 @@ def ask(args: argparse.Namespace) -> int:
     *KB_SOURCE,
     arg("--param", action="append", default=[], metavar="KEY=VALUE", help='e.g. --param role="Staff ITPM"'),
     arg("--format", choices=["table", "json", "csv"], default="table"),
+    arg("--iris", action="store_true", help="also show IRI columns in the table (JSON and CSV always have them)"),
     *PAGING,
 )
 def query(args: argparse.Namespace) -> int:
@@ -107,7 +109,7 @@ def query(args: argparse.Namespace) -> int:
         writer.writerows(rows)
     else:
         if rows:
-            out.print(table(rows))
+            out.print(table(rows, iris=args.iris))
         print_page_note(found)
     return 0
 

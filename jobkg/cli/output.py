@@ -8,6 +8,8 @@ import sys
 from rich.console import Console
 from rich.table import Table
 
+from jobkg.tables import readable
+
 out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -17,9 +19,10 @@ def escape(text: str) -> str:
     return text.replace("[", "\\[")
 
 
-def table(rows: list[dict[str, object]]) -> Table:
-    """Rows as a table, empty cells for missing values."""
-    result = Table(*rows[0].keys())
-    for row in rows:
-        result.add_row(*("" if v is None else str(v) for v in row.values()))
+def table(rows: list[dict[str, object]], iris: bool = False) -> Table:
+    """Rows as a table people read (jobkg.tables): labels first, IRIs only when asked for."""
+    shown = readable(rows, iris=iris)
+    result = Table(*shown[0].keys())
+    for row in shown:
+        result.add_row(*(str(v) for v in row.values()))
     return result

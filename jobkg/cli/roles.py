@@ -56,9 +56,13 @@ def explain(args: argparse.Namespace) -> int:
     for key in ("responsibilities", "requirements"):
         items = getattr(role, key)
         inherited = [item for item in items if item.inherited_from]
-        out.print(f"{len(items)} {key}, {len(inherited)} inherited:")
+        superseded = [item for item in inherited if item.superseded_by]
+        note = f" ({len(superseded)} superseded by the role's own)" if superseded else ""
+        out.print(f"{len(items)} {key}, {len(inherited)} inherited{note}:")
         for item in inherited:
             out.print(f"  - {item.text}  [from {item.inherited_from}, line {item.line}]", markup=False)
+            if item.superseded_by:
+                out.print(f"    superseded by its own: {item.superseded_by}", markup=False, style="dim")
     out.print("reporting chain:")
     if not explanation.reporting_chain:
         out.print("  not stated")

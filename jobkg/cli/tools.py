@@ -64,8 +64,11 @@ def bench(args: argparse.Namespace) -> int:
     if "query" in result:
         table = Table("query", "p50 ms", "p95 ms", "rdflib p50 ms", "speed-up")
         for name, times in result["query"].items():
-            speedup = times["rdflib_p50_ms"] / times["p50_ms"] if times["p50_ms"] else 0
             p50, p95, rdflib_p50 = times["p50_ms"], times["p95_ms"], times["rdflib_p50_ms"]
+            if rdflib_p50 is None:
+                table.add_row(name, f"{p50:.2f}", f"{p95:.2f}", "failed" if times.get("rdflib_failed") else "—", "—")
+                continue
+            speedup = rdflib_p50 / p50 if p50 else 0
             table.add_row(name, f"{p50:.2f}", f"{p95:.2f}", f"{rdflib_p50:.1f}", f"{speedup:.0f}x")
         out.print(table)
     return 0

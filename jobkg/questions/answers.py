@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from jobkg.kb import KnowledgeBase
 from jobkg.queries.backends import Row
 from jobkg.queries.mentions import Named
+from jobkg.superseded import superseded_by
 
 SHOWN = 5  # items named in a sentence before 'and N more'
 
@@ -109,9 +110,11 @@ def _items(kind: str, query: str) -> Callable[[Context], Said]:
         if not texts:
             return Said(f"The pages state no {kind} for {c.role.title} (not stated).")
         first = listing([t.rstrip(".") for t in (own or texts)], 3)
+        replaced = superseded_by((str(r["text"]), bool(r.get("own"))) for r in rows)
+        superseded = f" ({len(replaced)} inherited superseded by its own, which restate them with other years)"
         return Said(
             f"{c.role.title} has {len(texts)} {kind}: {len(set(own))} of its own and {len(texts) - len(set(own))} "
-            f"inherited; its own include: {first}.",
+            f"inherited{superseded if replaced else ''}; its own include: {first}.",
             rows,
         )
 

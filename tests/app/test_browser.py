@@ -83,7 +83,45 @@ def shoot(page, name: str) -> None:
         page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
 
 
-def test_ask_explore_click_a_node_and_land_on_its_role_page(app_url, browser):
+DEV_CORPUS = REPO.parent / "shared" / "corpus" / "job-families"
+GRAPH = "iframe[title*='st_link_analysis']"
+READ_NODES = """() => { const el = document.getElementById('cy'); if (!el || !el._cyreg) return null;
+  const cy = el._cyreg.cy; const r = el.getBoundingClientRect();
+  return cy.nodes('[label = "role"]').map(n => ({id: n.id(), name: n.data('name'), label: n.style('label'),
+    font: parseFloat(n.renderedStyle('font-size')), focus: n.hasClass('focus'),
+    x: n.renderedPosition().x + r.left, y: n.renderedPosition().y + r.top,
+    visible: n.renderedPosition().x > 0 && n.renderedPosition().y > 0
+      && n.renderedPosition().x < r.width && n.renderedPosition().y < r.height})); }"""
+
+
+def choose_folder(page, app_url: str, folder: Path) -> None:
+    """As a person would: the sidebar's source select, then the folder's path and Enter."""
+    page.goto(app_url)
+    page.wait_for_selector("text=Ask the job architecture", timeout=60_000)
+    page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").first.click()
+    page.get_by_role("option", name="folder of pages").click()
+    box = page.locator("[data-testid='stSidebar'] [data-testid='stTextInput'] input").first
+    box.fill(str(folder))
+    box.press("Enter")
+    page.wait_for_selector("text=78 pages", timeout=120_000)
+
+
+def graph_nodes(page) -> list[dict]:
+    frame = page.wait_for_selector(GRAPH, timeout=60_000).content_frame()
+    frame.wait_for_function(f"() => {{ const n = ({READ_NODES})(); return n && n.length > 0 }}", timeout=60_000)
+    time.sleep(1)
+    return frame.evaluate(READ_NODES)
+
+
+def assert_folder_chosen(page, folder: Path) -> None:
+    """The sidebar says this folder (waiting out the rerun that fills it)."""
+    from playwright.sync_api import expect
+
+    box = page.locator("[data-testid='stSidebar'] [data-testid='stTextInput'] input").first
+    expect(box).to_have_value(str(folder), timeout=60_000)
+
+
+def test_ask_answers_in_the_browser(app_url, browser):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(app_url)
     page.wait_for_selector("text=Ask the job architecture", timeout=60_000)
@@ -94,29 +132,62 @@ def test_ask_explore_click_a_node_and_land_on_its_role_page(app_url, browser):
     page.wait_for_selector("[data-testid='stDataFrame']", timeout=30_000)
     shoot(page, "ask")
 
+
+def test_labels_are_readable_at_the_first_view(app_url, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{app_url}/explore")
-    frame_element = page.wait_for_selector("iframe[title*='st_link_analysis']", timeout=60_000)
-    frame = frame_element.content_frame()
-    frame.wait_for_function(
-        "() => { const c = document.getElementById('cy'); return c && c._cyreg && c._cyreg.cy.nodes().length > 20 }",
-        timeout=60_000,
-    )
-    time.sleep(2)  # let the layout settle before reading positions
+    nodes = graph_nodes(page)
+    shown = [n for n in nodes if n["visible"]]
+    assert shown, "no role in view at the first draw"
+    assert all(n["label"] == n["name"] and n["font"] >= 10 for n in shown), shown[:3]
     shoot(page, "explore")
-    node = frame.evaluate(
-        """() => { const el = document.getElementById('cy'); const cy = el._cyreg.cy;
-        const n = cy.nodes('[label = "role"]')[0]; const p = n.renderedPosition(); const r = el.getBoundingClientRect();
-        return {name: n.data('name'), x: p.x + r.left, y: p.y + r.top}; }"""
-    )
-    box = frame_element.bounding_box()
-    page.mouse.click(box["x"] + node["x"], box["y"] + node["y"])
-    page.wait_for_url("**/role?role=*", timeout=30_000)
-    heading = page.wait_for_selector(f"h1:has-text('{node['name']}')", timeout=30_000)
-    assert heading.inner_text().strip() == node["name"]
+
+
+def test_a_chosen_folder_survives_search_click_back_and_reload(app_url, browser):
+    """The 78-page corpus chosen in the sidebar: Explore, search a role, open it from the chart,
+    land on its page on the same folder; Back and a reload keep the folder; the role's URL opens
+    the same role on the same source in a new browser context."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    choose_folder(page, app_url, DEV_CORPUS)
+    page.get_by_role("link", name="Explore").click()
+    page.wait_for_selector("text=Explore the org graph", timeout=60_000)
+    search = page.locator("[data-testid='stSelectbox']").filter(has_text="Find a role")
+    search.click()
+    page.keyboard.type("Director, Technical Writing")
+    page.get_by_role("option", name="Director, Technical Writing", exact=True).click()
+    page.wait_for_selector("text=and everything 2 steps away", timeout=60_000)
+    focus = next(n for n in graph_nodes(page) if n["focus"])
+    assert focus["name"] == "Director, Technical Writing" and focus["font"] >= 10
+    box = page.wait_for_selector(GRAPH).bounding_box()
+    page.mouse.dblclick(box["x"] + focus["x"], box["y"] + focus["y"])
+    page.wait_for_url("**/role?*", timeout=30_000)
+    page.wait_for_selector("h1:has-text('Director, Technical Writing')", timeout=60_000)
+    assert "source=folder" in page.url
+    assert_folder_chosen(page, DEV_CORPUS)
     shoot(page, "role")
-    shared = browser.new_page(viewport={"width": 1400, "height": 1000})
-    shared.goto(page.url)  # the role page's URL opens the same role in a new session
-    shared.wait_for_selector(f"h1:has-text('{node['name']}')", timeout=60_000)
+    role_url = page.url
+    page.go_back()
+    page.wait_for_selector("text=Explore the org graph", timeout=60_000)
+    assert_folder_chosen(page, DEV_CORPUS)
+    page.reload()
+    page.wait_for_selector("text=78 pages", timeout=120_000)
+    assert_folder_chosen(page, DEV_CORPUS)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    shared = context.new_page()
+    shared.goto(role_url)
+    shared.wait_for_selector("h1:has-text('Director, Technical Writing')", timeout=120_000)
+    shared.wait_for_selector("text=78 pages", timeout=60_000)
+    context.close()
+
+
+def test_the_matrix_links_each_role_to_its_page(app_url, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{app_url}/matrix")
+    link = page.wait_for_selector("table.jobkg-matrix a:has-text('Staff IT Program Manager')", timeout=60_000)
+    shoot(page, "matrix")
+    link.click()
+    page.wait_for_url("**/role?*", timeout=30_000)
+    page.wait_for_selector("h1:has-text('Staff IT Program Manager')", timeout=60_000)
 
 
 @pytest.mark.parametrize("path", ["queries", "sparql", "export", "quality"])

@@ -24,7 +24,7 @@ def page_script(page: str, role_title: str = "") -> None:
     st.session_state["source"] = source
     if role_title and "role" not in st.session_state:
         st.session_state["role"] = kb.role_resolver.resolve(role_title).match.iri
-    importlib.import_module(f"jobkg.app.pages.{page}").render()
+    importlib.import_module(f"jobkg.app.screens.{page}").render()
 
 
 def run_page(page: str, role_title: str = "") -> AppTest:
@@ -40,6 +40,43 @@ def test_main_app_opens_on_the_bundled_corpus():
     assert not at.exception
     assert "24 roles" in at.sidebar.caption[0].value
     assert at.title[0].value == "Ask the job architecture"
+
+
+def test_the_source_in_the_url_opens_that_source(tmp_path):
+    """A shared URL, a reload or Back: ?source= chooses the KB, the sidebar shows it."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "one.md").write_text(
+        (REPO / "data/handbook/engineering/infrastructure-technical-program-manager.md").read_text(), encoding="utf-8"
+    )
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.query_params["source"] = f"folder:{folder}"
+    at.run()
+    assert not at.exception
+    assert at.sidebar.selectbox(key="source-kind").value == "folder of pages"
+    assert at.sidebar.text_input(key="source-location-folder of pages").value == str(folder)
+    assert at.sidebar.caption[0].value.startswith("1 pages")
+    assert at.query_params["source"] == f"folder:{folder}"
+
+
+def test_choosing_a_source_writes_it_into_the_url():
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.run()
+    assert at.query_params["source"] == "bundled"
+    at.sidebar.selectbox(key="source-kind").select("SPARQL endpoint").run()
+    at.sidebar.text_input(key="source-location-SPARQL endpoint").input("http://127.0.0.1:9/query").run()
+    assert at.query_params["source"] == "endpoint:http://127.0.0.1:9/query"
+
+
+def test_the_installed_app_script_keeps_its_pages_on_every_rerun():
+    """`jobkg app` runs jobkg/app/streamlit_app.py; a `pages/` folder beside it would be run by
+    Streamlit instead of our page on the second run."""
+    at = AppTest.from_file(str(REPO / "jobkg/app/streamlit_app.py"), default_timeout=60)
+    at.query_params["source"] = "bundled"
+    at.run()
+    for question in ("who does a Staff ITPM report to", "what grade is a Senior TPM"):
+        at.text_input(key="question").input(question).run()
+        assert at.subheader, question
 
 
 def test_ask_page_answers_with_rows_sparql_and_sources():
@@ -67,7 +104,26 @@ def test_role_page_shows_grade_ladder_chain_and_inherited_items():
     assert "Principal Infrastructure Technical Program Manager" in labels
     subheaders = [s.value for s in at.subheader]
     assert "Responsibilities (5 own, 23 inherited)" in subheaders
-    assert "Requirements (3 own, 17 inherited)" in subheaders
+    assert "Requirements (3 own, 17 inherited, 2 superseded by its own)" in subheaders
+
+
+def test_role_page_marks_inherited_items_its_own_supersede():
+    at = run_page("role", "Staff ITPM")
+    requirements = at.table[-1].value
+    struck = [t.replace("\\", "") for t in requirements["Requirement"] if t.startswith("~~")]  # markdown escapes
+    assert len(struck) == 2
+    assert all("superseded by its own: 7+ years of experience" in t for t in struck)
+    assert any(t.startswith("~~3-5 years") for t in struck) and any(t.startswith("~~5+ years") for t in struck)
+
+
+def test_an_unknown_role_id_says_so_and_offers_a_search():
+    at = AppTest.from_function(page_script, args=("role",), default_timeout=60)
+    at.query_params["role"] = "https://w3id.org/jobkg/id/role/no-such-role"
+    at.run()
+    assert not at.exception
+    assert "No role with the id https://w3id.org/jobkg/id/role/no-such-role" in at.error[0].value
+    assert at.selectbox[0].value is None and "search" in at.selectbox[0].placeholder
+    assert not at.title, "no other role is shown in its place"
 
 
 def test_role_page_says_not_stated_for_a_missing_grade():
@@ -80,7 +136,10 @@ def test_queries_page_runs_the_chosen_query_with_widgets():
     at.selectbox[0].select("roles-at-grade").run()
     at.number_input[0].set_value(10).run()
     frame = at.dataframe[0].value
-    assert set(frame["title"]) >= {"Director, Engineering", "Director, IT Program Management"}
+    assert set(frame["Title"]) >= {"Director, Engineering", "Director, IT Program Management"}
+    assert not any("IRI" in c for c in frame.columns)
+    at.toggle[0].set_value(True).run()
+    assert list(at.dataframe[0].value.columns)[-1] == "Role (IRI)"  # IRIs last, when asked
 
 
 def test_a_long_table_shows_a_page_and_the_total(monkeypatch):
@@ -96,12 +155,37 @@ def test_a_long_table_shows_a_page_and_the_total(monkeypatch):
 
 def test_sparql_page_runs_read_only_and_refuses_updates():
     at = run_page("sparql")
-    at.text_area[0].input("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    at.text_area(key="query").input("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     at.button[0].click().run()
-    assert at.dataframe[0].value["n"][0] > 3000
-    at.text_area[0].input("DROP ALL")
+    assert at.dataframe[-1].value["N"][0] > 3000
+    at.text_area(key="query").input("DROP ALL")
     at.button[0].click().run()
     assert "read-only" in at.error[0].value
+
+
+def test_sparql_page_shows_the_schema_and_starter_queries_that_run():
+    at = run_page("sparql")
+    classes, properties = at.dataframe[0].value, at.dataframe[1].value
+    assert "jobkg:Role" in set(classes["class"]) and "jobkg:hasGrade" in set(properties["property"])
+    assert "org:reportsTo" in set(properties["property"])  # reused terms too
+    for starter in ["Roles with their grade", "Who reports to whom", "Requirements of one role, own and inherited"]:
+        at.selectbox(key="starter").select(starter).run()
+        at.button[0].click().run()
+        assert not at.error and not at.warning, starter
+        assert len(at.dataframe[-1].value) > 0, starter
+
+
+def test_sparql_page_names_mistakes_and_where_they_are():
+    at = run_page("sparql")
+    at.text_area(key="query").input("SELEC ?x WHERE { ?x ?p ?o }")
+    at.button[0].click().run()
+    assert "did you mean SELECT" in at.error[0].value
+    at.text_area(key="query").input("SELECT ?r WHERE {\n  ?r jobkg:grade ?g\n")
+    at.button[0].click().run()
+    assert at.error[0].value.startswith("Line 3")
+    at.text_area(key="query").input("SELECT ?r WHERE { ?r jobkg:grade ?g }")
+    at.button[0].click().run()
+    assert "jobkg:grade is not in the ontology: did you mean" in at.warning[0].value
 
 
 def test_export_page_offers_every_format():
@@ -120,22 +204,101 @@ def test_quality_page_lists_gaps_and_the_ingest_report():
     assert any(e.label.startswith("Unmapped (") for e in at.expander)
 
 
-def test_explore_page_draws_the_graph():
+def test_matrix_shows_families_across_grades_down_with_role_links():
+    at = AppTest.from_function(page_script, args=("matrix",), default_timeout=60)
+    at.query_params["source"] = "bundled"
+    at.run()
+    assert not at.exception
+    table = next(m.value for m in at.markdown if "jobkg-matrix" in m.value)
+    assert '<th class="department" colspan="3">Engineering</th>' in table
+    assert '<th class="grade">grade not stated</th>' in table  # roles without a grade keep a row
+    staff = "role?role=https%3A%2F%2Fw3id.org%2Fjobkg%2Fid%2Frole%2Fengineering%2F"
+    assert staff in table and "source=bundled" in table
+    assert 'class="management"' in table and 'class="ic"' in table and '<td class="empty">·</td>' in table
+    assert at.caption[0].value.startswith("24 roles in 4 families")
+    at.multiselect(key="matrix-departments").set_value(["Finance"]).run()
+    assert at.caption[0].value.startswith("9 roles in 1 families")
+
+
+def test_the_matrix_escapes_page_text(write_pages):
+    page = "---\ntitle: Evil\n---\n## Levels\n### <b>Bold</b> Engineer\nThe role is a grade 8.\n"
+    folder = write_pages({"d/x.md": page})
+    at = AppTest.from_function(folder_script, args=("matrix", str(folder)), default_timeout=60)
+    at.run()
+    table = next(m.value for m in at.markdown if "jobkg-matrix" in m.value)
+    assert "&lt;b&gt;Bold&lt;/b&gt; Engineer" in table and "<b>Bold</b>" not in table
+
+
+def test_explore_page_draws_the_whole_small_graph():
     at = run_page("explore")
     assert at.title[0].value == "Explore the org graph"
-    assert "nodes" in at.caption[0].value
+    assert at.caption[0].value.startswith("24 roles, 9 other positions, 4 families.")
+
+
+def test_explore_search_focuses_on_a_role_and_offers_its_page():
+    at = run_page("explore")
+    staff = next(o for o in at.selectbox(key="explore-focus").options if o.startswith("Staff Infrastructure"))
+    at.selectbox(key="explore-focus").select(staff).run()
+    assert "and everything 2 steps away" in at.caption[0].value
+    assert int(at.caption[1].value.split(" roles")[0]) < 24
+    assert any(b.label.startswith("Open the page of Staff Infrastructure") for b in at.button)
+
+
+def test_explore_filters_narrow_each_other():
+    at = run_page("explore")
+    every = len(at.multiselect(key="explore-families").options)
+    at.multiselect(key="explore-dep").select("Finance").run()
+    assert at.multiselect(key="explore-families").options == ["IT Program Management Office"] and every == 4
+    assert at.caption[0].value.startswith("9 roles")
+
+
+def folder_script(page: str, folder: str) -> None:
+    """One page of the app on a folder of pages (executed by AppTest as a script)."""
+    import importlib
+    from pathlib import Path
+
+    import streamlit as st
+
+    from jobkg.app.state import load_kb
+
+    st.session_state["kb"] = load_kb("folder of pages", folder)
+    st.session_state["source"] = ("folder of pages", folder)
+    importlib.import_module(f"jobkg.app.screens.{page}").render()
+    assert Path(folder).exists()
+
+
+def test_explore_says_when_no_role_matches(write_pages):
+    folder = write_pages(
+        {
+            "eng/widgets.md": """
+            ---
+            title: Widget Engineer
+            ---
+            ## Levels
+            ### Widget Engineer
+            The Widget Engineer is a grade 6.
+            ### Staff Widget Engineer
+            The Staff Widget Engineer is a grade 9.
+            """
+        }
+    )
+    at = AppTest.from_function(folder_script, args=("explore", str(folder)), default_timeout=60)
+    at.run()
+    at.slider(key="explore-grades").set_value((7, 8)).run()
+    assert "No role matches these filters together" in at.info[0].value
 
 
 def hostile_script(folder: str) -> None:
     """The role page for a page whose titles carry HTML and markdown."""
     import streamlit as st
 
-    from jobkg.app.pages import role
+    from jobkg.app.screens import role
     from jobkg.kb import KnowledgeBase
 
     kb = KnowledgeBase.build([__import__("pathlib").Path(folder)])
     st.session_state["kb"] = kb
     st.session_state["source"] = ("folder of pages", folder)
+    st.session_state["role"] = kb.roles()[0].iri
     role.render()
 
 

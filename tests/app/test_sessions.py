@@ -29,6 +29,18 @@ def twenty_sessions() -> tuple[list[str], int]:
     # AppTest makes one per run, and CPython 3.11 cannot compile from many threads at once.
     shared = ScriptCache()
     local_script_runner.ScriptCache = lambda: shared
+    # Likewise one Runtime: AppTest installs a mock Runtime for each run and removes it when the
+    # run ends, so a session still running would find none; a server has one for all sessions.
+    from streamlit.runtime import Runtime
+
+    seen: list[object] = []
+
+    def instance(cls: type[Runtime]) -> object:
+        if cls._instance is not None:
+            seen[:] = [cls._instance]
+        return cls._instance or seen[0]
+
+    Runtime.instance = classmethod(instance)
 
     def session(number: int) -> str:
         at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)

@@ -130,6 +130,12 @@ def test_a_negative_offset_is_a_usage_error(capsys):
     assert code == 2 and "offset must be 0 or more" in err
 
 
+def test_explain_shows_which_inherited_items_the_role_own_supersede(capsys):
+    code, out, _ = run(capsys, "explain", "Staff ITPM")
+    assert code == 0 and "20 requirements, 17 inherited (2 superseded by the role's own):" in out
+    assert out.count("superseded by its own: 7+ years of experience") == 2
+
+
 def test_user_mistakes_are_one_line_without_traceback(capsys, tmp_path):
     code, _, err = run(capsys, "query", "reports-to", "--param", "role=Nobody At All")
     assert code == 1 and err.startswith("jobkg: error:") and "Traceback" not in err

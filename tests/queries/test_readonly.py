@@ -54,8 +54,31 @@ def test_a_runaway_query_is_stopped_at_the_timeout(seeds_kb):
         seeds_kb.sparql("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", timeout_s=1)
 
 
-def test_syntax_errors_are_reported(seeds_kb):
+def test_syntax_errors_say_line_and_column(seeds_kb):
     from jobkg.errors import QueryError
 
-    with pytest.raises(QueryError, match="syntax"):
+    with pytest.raises(QueryError, match=r"^Line 1, column 15: the query cannot be read from there"):
         seeds_kb.sparql("SELECT WHERE {")
+    with pytest.raises(QueryError) as unclosed:
+        seeds_kb.sparql("SELECT ?role WHERE {\n  ?role a jobkg:Role\n  FILTER(\n}")
+    assert str(unclosed.value).startswith("Line 4, column ")  # the user's lines, not the prefixed query's
+
+
+def test_a_misspelt_keyword_is_named(seeds_kb):
+    from jobkg.errors import ForbiddenQueryError
+
+    with pytest.raises(ForbiddenQueryError, match="SELEC is not a SPARQL keyword: did you mean SELECT"):
+        seeds_kb.sparql("SELEC ?x WHERE { ?x ?p ?o }")
+
+
+def test_the_ontology_prefixes_are_declared_for_the_user(seeds_kb):
+    result = seeds_kb.sparql("SELECT (COUNT(?r) AS ?n) WHERE { ?r a jobkg:Role }")
+    assert result.rows == [{"n": 24}] and result.warnings == []
+
+
+def test_a_term_the_ontology_lacks_is_named_with_its_neighbours(seeds_kb):
+    result = seeds_kb.sparql("SELECT ?r ?g WHERE { ?r jobkg:grade ?g }")
+    assert result.rows == []
+    assert result.warnings == [
+        "jobkg:grade is not in the ontology: did you mean jobkg:gradeNumber or jobkg:JobGrade or jobkg:hasGrade?"
+    ]

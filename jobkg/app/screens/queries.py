@@ -40,7 +40,7 @@ def render() -> None:
     except JobkgError as error:
         st.error(text(error))
         return
-    show_rows(rows)
+    show_rows(rows, iris=st.toggle("Show IRIs", help="the identifiers behind the labels; downloads always have them"))
     frame = pd.DataFrame(rows)
     cols = st.columns(2)
     cols[0].download_button("Download CSV", frame.to_csv(index=False), f"{name}.csv", "text/csv")

@@ -16,7 +16,7 @@ def render() -> None:
         rows = kb.run("data-gaps", {"gap": gap})
         st.subheader(f"Roles with no {gap} stated ({len(rows)})", anchor=False)
         if rows:
-            show_rows(rows, key=f"gap-{gap}")
+            show_rows(rows, key=f"gap-{gap}", role_column="role")
     targets = kb.run("external-targets")
     st.subheader(f"Reporting targets that are not roles of the KB ({len(targets)})", anchor=False)
     if targets:

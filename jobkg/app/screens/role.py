@@ -7,7 +7,8 @@ import streamlit as st
 
 from jobkg import views
 from jobkg.app.state import current_kb
-from jobkg.app.widgets import role_link, show_rows, text
+from jobkg.app.widgets import role_link, text
+from jobkg.tables import readable
 
 
 def render() -> None:
@@ -17,15 +18,21 @@ def render() -> None:
         st.info("This knowledge base has no roles.")
         return
     by_iri = {r.iri: r for r in roles}
-    current = st.query_params.get("role") or st.session_state.get("role")
-    if current not in by_iri:
-        current = roles[0].iri
+    asked = st.query_params.get("role")
+    if asked and asked not in by_iri:
+        st.error(text(f"No role with the id {asked} in this knowledge base. Search for a role below."))
+    current = asked if asked in by_iri else st.session_state.get("role")
+    options = list(by_iri)
     iri = st.selectbox(
         "Role",
-        list(by_iri),
-        index=list(by_iri).index(current),
+        options,
+        index=options.index(current) if current in by_iri else None,
         format_func=lambda i: f"{by_iri[i].title} — {by_iri[i].family}",
+        placeholder="Type a role's title to search",
     )
+    if iri is None:
+        st.caption(f"{len(roles)} roles: choose one to see its grade, ladder, reporting line and duties.")
+        return
     st.session_state["role"] = iri
     st.query_params["role"] = iri
     view = views.role_view(kb, by_iri[iri])
@@ -92,16 +99,37 @@ def _indicators_and_hiring(view: views.RoleView) -> None:
         st.write("None stated.")
     st.subheader("Hiring process", anchor=False)
     if view.hiring:
-        show_rows(view.hiring)
+        st.table(pd.DataFrame(readable(view.hiring)).map(text), hide_index=True)  # full text, wrapped
     else:
         st.write("None stated.")
+
+
+COLUMN = {"responsibilities": "Responsibility", "requirements": "Requirement"}
 
 
 def _items(role: views.Role) -> None:
     for key in ("responsibilities", "requirements"):
         items: tuple[views.RoleItem, ...] = getattr(role, key)
         own = sum(1 for i in items if not i.inherited_from)
-        st.subheader(f"{key.title()} ({own} own, {len(items) - own} inherited)", anchor=False)
-        frame = pd.DataFrame([{"text": i.text, "from": i.inherited_from or "own", "line": i.line} for i in items])
-        if not frame.empty:
-            st.dataframe(frame, hide_index=True, width="stretch")
+        superseded = sum(1 for i in items if i.superseded_by)
+        note = f", {superseded} superseded by its own" if superseded else ""
+        st.subheader(f"{key.title()} ({own} own, {len(items) - own} inherited{note})", anchor=False)
+        if not items:
+            st.write("None stated.")
+            continue
+        rows = [
+            {
+                COLUMN[key]: _item_text(item),
+                "From": text(item.inherited_from or "own"),
+                "Line": item.line,
+            }
+            for item in items
+        ]
+        st.table(pd.DataFrame(rows), hide_index=True)
+
+
+def _item_text(item: views.RoleItem) -> str:
+    """The item as text; a superseded one struck through, with what replaces it."""
+    if not item.superseded_by:
+        return text(item.text)
+    return f"~~{text(item.text)}~~ *(superseded by its own: {text(item.superseded_by)})*"

@@ -1,0 +1,91 @@
+"""The org chart's graph: a layered layout that is the same on every load, focus on a role's
+neighbourhood, filters that narrow each other, and Cytoscape elements with family boxes."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from jobkg.graph import EDGE_KINDS, ROW, cytoscape_elements, layered_positions, neighbourhood, options, org_graph
+
+CHOICES = frozenset(EDGE_KINDS) - {"in family"}
+
+
+@pytest.fixture(scope="module")
+def graph(seeds_kb):
+    return org_graph(seeds_kb)
+
+
+def node_titled(graph, title):
+    return next(n for n, d in graph.nodes(data=True) if d["label"] == title and d["kind"] == "role")
+
+
+def test_the_layout_is_the_same_on_every_load(seeds_kb, graph):
+    assert layered_positions(graph) == layered_positions(org_graph(seeds_kb))
+
+
+def test_rows_are_grades_highest_on_top_and_targets_above(graph):
+    at = layered_positions(graph)
+    staff = node_titled(graph, "Staff Infrastructure Technical Program Manager")
+    senior = node_titled(graph, "Senior Infrastructure Technical Program Manager")
+    assert at[staff][1] < at[senior][1]  # grade 8 above grade 7
+    vp = next(n for n, d in graph.nodes(data=True) if d["label"] == "Vice President of Infrastructure & Quality")
+    assert at[vp][1] <= at[staff][1] - ROW  # above the roles that report to it
+    assert at[vp][1] == min(y for _x, y in at.values())
+
+
+def test_each_row_says_its_grade(graph):
+    at = layered_positions(graph)
+    staff = node_titled(graph, "Staff Infrastructure Technical Program Manager")
+    axis = [key for key, (_x, y) in at.items() if key.startswith("axis:") and y == at[staff][1]]
+    assert len(axis) == 1 and axis[0].endswith(":8")
+
+
+def test_no_two_nodes_share_a_place(graph):
+    places = list(layered_positions(graph).values())
+    assert len(places) == len(set(places))
+
+
+def test_family_blocks_do_not_overlap(graph):
+    at = layered_positions(graph)
+    boxes: dict[str, list[tuple[float, float]]] = {}
+    for node, data in graph.nodes(data=True):
+        if data["kind"] == "role":
+            boxes.setdefault(data["family"], []).append(at[node])
+    rectangles = [
+        (min(x for x, _ in p), max(x for x, _ in p), min(y for _, y in p), max(y for _, y in p)) for p in boxes.values()
+    ]
+    for one, two in itertools.combinations(rectangles, 2):
+        apart = one[1] < two[0] or two[1] < one[0] or one[3] < two[2] or two[3] < one[2]
+        assert apart, (one, two)
+
+
+def test_focus_takes_the_role_and_its_neighbours(graph):
+    staff = node_titled(graph, "Staff Infrastructure Technical Program Manager")
+    one = neighbourhood(graph, staff, 1, CHOICES)
+    labels = {d["label"] for _, d in one.nodes(data=True)}
+    ladder = {"Senior Infrastructure Technical Program Manager", "Principal Infrastructure Technical Program Manager"}
+    assert ladder <= labels
+    assert "Vice President of Infrastructure & Quality" in labels  # its reporting line
+    assert len(neighbourhood(graph, staff, 3, CHOICES)) > len(one)
+    assert len(neighbourhood(graph, "https://example.org/none", 2, CHOICES)) == 0
+
+
+def test_families_narrow_to_the_chosen_departments(graph):
+    departments, every_family = options(graph)
+    assert "Engineering" in departments and len(departments) >= 2
+    _, engineering = options(graph, frozenset({"Engineering"}))
+    assert 0 < len(engineering) < len(every_family)
+
+
+def test_elements_put_roles_in_their_family_box_at_their_place(graph):
+    at = layered_positions(graph)
+    staff = node_titled(graph, "Staff Infrastructure Technical Program Manager")
+    elements = cytoscape_elements(graph, at, focus=staff)
+    by_id = {e["data"]["id"]: e for e in elements["nodes"]}
+    assert by_id[staff]["data"]["parent"] == graph.nodes[staff]["family"]
+    assert by_id[staff]["classes"] == "focus"
+    assert by_id[staff]["position"] == {"x": at[staff][0], "y": at[staff][1]}
+    assert by_id[staff]["data"]["grade"] == 8 and by_id[staff]["data"]["name"].startswith("Staff")
+    assert not any(e["data"]["label"] == "in family" for e in elements["edges"])  # the box says it
