@@ -12,6 +12,7 @@ from jobkg.queries.paging import page_of
 from jobkg.tables import readable
 
 APP_PAGE = 200  # rows a table shows at once
+WRAPPED_UP_TO = 40  # rows: a table this short may show its text wrapped instead of cut
 
 
 def text(value: object) -> str:
@@ -27,9 +28,11 @@ def show_rows(
     key: str = "rows",
     role_column: str | None = None,
     iris: bool = False,
+    wrap: bool = False,
 ) -> None:
     """A result table people read (jobkg.tables); a long one a page at a time, with the
-    total (downloads take every row). With role_column, choosing a row opens that role."""
+    total (downloads take every row). With role_column, choosing a row opens that role; with
+    wrap, a short table shows its sentences in full rather than cut at the column's edge."""
     if not rows:
         st.write("No rows.")
         return
@@ -40,6 +43,9 @@ def show_rows(
         st.caption(shown.describe())
         rows = shown.rows
     frame = pd.DataFrame(readable(rows, columns, iris))
+    if wrap and role_column is None and len(frame) <= WRAPPED_UP_TO:
+        st.table(frame.map(text), hide_index=True)  # every sentence in full, wrapped
+        return
     if role_column is None:
         st.dataframe(frame, hide_index=True, width="stretch", key=key)
         return

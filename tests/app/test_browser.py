@@ -103,7 +103,11 @@ def choose_folder(page, app_url: str, folder: Path) -> None:
     box = page.locator("[data-testid='stSidebar'] [data-testid='stTextInput'] input").first
     box.fill(str(folder))
     box.press("Enter")
-    page.wait_for_selector("text=78 pages", timeout=120_000)
+    try:
+        page.wait_for_selector("text=78 pages", timeout=120_000)
+    except Exception as error:  # say what the sidebar showed instead
+        sidebar = page.locator("[data-testid='stSidebar']").inner_text()
+        raise AssertionError(f"the folder did not load; box {box.input_value()!r}; sidebar: {sidebar!r}") from error
 
 
 def graph_nodes(page) -> list[dict]:
@@ -129,7 +133,7 @@ def test_ask_answers_in_the_browser(app_url, browser):
     page.keyboard.press("Enter")
     answer = page.wait_for_selector("text=reports to Vice President of Infrastructure & Quality", timeout=30_000)
     assert "Staff Infrastructure Technical Program Manager" in answer.inner_text()
-    page.wait_for_selector("[data-testid='stDataFrame']", timeout=30_000)
+    page.wait_for_selector("[data-testid='stTable']", timeout=30_000)
     shoot(page, "ask")
 
 
@@ -181,13 +185,19 @@ def test_a_chosen_folder_survives_search_click_back_and_reload(app_url, browser)
 
 
 def test_the_matrix_links_each_role_to_its_page(app_url, browser):
+    """On the 78-page corpus chosen as a folder: a cell's role opens that role's page, on the
+    same folder."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(f"{app_url}/matrix")
-    link = page.wait_for_selector("table.jobkg-matrix a:has-text('Staff IT Program Manager')", timeout=60_000)
+    choose_folder(page, app_url, DEV_CORPUS)
+    page.get_by_role("link", name="Matrix").click()
+    cell = "table.jobkg-matrix a:has-text('Director of Strategy and Operations')"
+    link = page.wait_for_selector(cell, timeout=60_000)
     shoot(page, "matrix")
     link.click()
     page.wait_for_url("**/role?*", timeout=30_000)
-    page.wait_for_selector("h1:has-text('Staff IT Program Manager')", timeout=60_000)
+    page.wait_for_selector("h1:has-text('Director of Strategy and Operations')", timeout=60_000)
+    assert "source=folder" in page.url
+    assert_folder_chosen(page, DEV_CORPUS)
 
 
 @pytest.mark.parametrize("path", ["queries", "sparql", "export", "quality"])

@@ -83,7 +83,7 @@ def test_ask_page_answers_with_rows_sparql_and_sources():
     at = run_page("ask")
     at.text_input(key="question").input("who does a Staff ITPM report to").run()
     assert "Vice President of Infrastructure & Quality" in at.subheader[0].value
-    assert at.dataframe, "the rows are shown"
+    assert at.table, "the rows are shown, every sentence in full"
     assert any(e.label.startswith("SPARQL") for e in at.expander)
     assert "infrastructure-technical-program-manager.md:95" in at.caption[-1].value.replace("\\", "")
 
@@ -105,6 +105,16 @@ def test_role_page_shows_grade_ladder_chain_and_inherited_items():
     subheaders = [s.value for s in at.subheader]
     assert "Responsibilities (5 own, 23 inherited)" in subheaders
     assert "Requirements (3 own, 17 inherited, 2 superseded by its own)" in subheaders
+
+
+def test_role_page_compares_with_any_other_role_both_ways():
+    at = run_page("role", "Staff ITPM")
+    senior = next(o for o in at.selectbox(key="compare-with").options if o.startswith("Senior Infrastructure"))
+    at.selectbox(key="compare-with").select(senior).run()
+    said = [m.value for m in at.markdown if " that **" in m.value]
+    assert said[0].startswith("**Staff Infrastructure Technical Program Manager** has ")
+    assert said[1].startswith("**Senior Infrastructure Technical Program Manager** has ")
+    assert len(at.table) >= 3  # items, and what each side has
 
 
 def test_role_page_marks_inherited_items_its_own_supersede():

@@ -35,7 +35,7 @@ def render() -> None:
     for suggestion in answer.suggested_queries:
         st.write(f"Canned query: **{text(suggestion['title'])}** ({text(suggestion['name'])})")
     if answer.rows:
-        show_rows(answer.rows)
+        show_rows(answer.rows, wrap=True)
     if answer.sources:
         st.caption("Sources: " + text(", ".join(f"{s['file']}:{s['line']}" for s in answer.sources)))
     if answer.sparql:

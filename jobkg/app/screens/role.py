@@ -8,6 +8,7 @@ import streamlit as st
 from jobkg import views
 from jobkg.app.state import current_kb
 from jobkg.app.widgets import role_link, text
+from jobkg.kb import KnowledgeBase
 from jobkg.tables import readable
 
 
@@ -43,6 +44,7 @@ def render() -> None:
     with right:
         _indicators_and_hiring(view)
     _items(view.role)
+    _compare(kb, view.role, by_iri)
 
 
 def _header(role: views.Role) -> None:
@@ -133,3 +135,25 @@ def _item_text(item: views.RoleItem) -> str:
     if not item.superseded_by:
         return text(item.text)
     return f"~~{text(item.text)}~~ *(superseded by its own: {text(item.superseded_by)})*"
+
+
+def _compare(kb: KnowledgeBase, role: views.Role, by_iri: dict[str, views.Role]) -> None:
+    """What this role has that another does not, and the other way round."""
+    st.subheader("Compare with another role", anchor=False)
+    others = [i for i in by_iri if i != role.iri]
+    other = st.selectbox(
+        "Other role",
+        others,
+        index=None,
+        format_func=lambda i: f"{by_iri[i].title} — {by_iri[i].family}",
+        placeholder="Type a role's title to compare",
+        key="compare-with",
+    )
+    if other is None:
+        return
+    for first, second in ((role, by_iri[other]), (by_iri[other], role)):
+        rows = kb.run("compare-roles", {"role": first.iri, "other": second.iri})
+        st.markdown(f"**{text(first.title)}** has {len(rows)} that **{text(second.title)}** does not")
+        if rows:
+            shown = [{"Kind": r["kind"], "Text": text(r["text"]), "Line": f"{r['file']}:{r['line']}"} for r in rows]
+            st.table(pd.DataFrame(shown), hide_index=True)
