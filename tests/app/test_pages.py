@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from streamlit.testing.v1 import AppTest
+
+from jobkg.synth import generate
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -275,6 +278,23 @@ def folder_script(page: str, folder: str) -> None:
     st.session_state["source"] = ("folder of pages", folder)
     importlib.import_module(f"jobkg.app.screens.{page}").render()
     assert Path(folder).exists()
+
+
+@pytest.mark.slow
+def test_explore_opens_a_large_org_one_department_at_a_time(tmp_path):
+    """The 10x synthetic org (4,000+ roles) opens on its largest department, and when that
+    alone has more than 500 roles, on that department's largest family; it says so."""
+    generate(tmp_path / "org", factor=10)
+    at = AppTest.from_function(folder_script, args=("explore", str(tmp_path / "org")), default_timeout=300)
+    at.run()
+    assert not at.exception, at.exception
+    [department] = at.multiselect(key="explore-dep").value
+    assert len(at.multiselect(key="explore-families").value) == 1  # that department has 800+ roles
+    said = " ".join(c.value for c in at.caption)
+    assert "roles are too many to read at once: showing the " in said
+    assert f" family of the {department} department." in said
+    drawn = next(int(c.value.split(" roles")[0].replace(",", "")) for c in at.caption if " roles, " in c.value)
+    assert 0 < drawn <= 500, drawn
 
 
 def test_explore_says_when_no_role_matches(write_pages):

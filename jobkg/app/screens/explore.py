@@ -4,6 +4,8 @@ filters narrow each other. Large KBs open on one department, never on everything
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -15,6 +17,7 @@ from jobkg.app.widgets import open_role, text
 from jobkg.graph import EDGE_KINDS, GraphFilter, cytoscape_elements, filtered, layered_positions, neighbourhood, options
 
 WHOLE_GRAPH_UP_TO = 150  # roles; past this the chart opens on one department
+DEPARTMENT_UP_TO = 500  # roles; a department larger than this opens on its largest family
 EDGE_CHOICES = tuple(kind for kind in EDGE_KINDS if kind != "in family")  # families are drawn as boxes
 LEGEND = (
     "How to read it: rows are grades, highest on top (each row says its grade); boxes are families, individual "
@@ -145,12 +148,17 @@ def render() -> None:
 def _filtered(graph: nx.MultiDiGraph, roles: dict[str, dict], edge_kinds: frozenset[str]) -> nx.MultiDiGraph | None:
     """The chart under the department, family and grade filters, each narrowing the next."""
     departments, _ = options(graph)
-    default = [] if len(roles) <= WHOLE_GRAPH_UP_TO else [_largest_department(roles)]
+    default = [] if len(roles) <= WHOLE_GRAPH_UP_TO else [_largest("department", roles.values())]
     cols = st.columns(3)
     chosen_departments = frozenset(cols[0].multiselect("Department", departments, default=default, key="explore-dep"))
     _, families = options(graph, chosen_departments)
+    in_default = [d for d in roles.values() if default and d["department"] == default[0]]
+    largest_family = _largest("family", in_default) if len(in_default) > DEPARTMENT_UP_TO else ""
+    default_family = [largest_family] if largest_family in families else []
     chosen_families = frozenset(
-        cols[1].multiselect("Family", list(families), format_func=families.get, key="explore-families")
+        cols[1].multiselect(
+            "Family", list(families), default=default_family, format_func=families.get, key="explore-families"
+        )
     )
     in_scope = [
         d
@@ -164,8 +172,11 @@ def _filtered(graph: nx.MultiDiGraph, roles: dict[str, dict], edge_kinds: frozen
         low, high = cols[2].slider("Grade", grades[0], grades[-1], (grades[0], grades[-1]), key="explore-grades")
         if (low, high) != (grades[0], grades[-1]):
             grade_range = (low, high)
-    if default and set(default) == chosen_departments:
-        st.caption(f"{len(roles):,} roles are too many to read at once: showing the {default[0]} department.")
+    if default and set(default) == chosen_departments and set(default_family) == chosen_families:
+        narrowed = f"the {families[default_family[0]]} family of " if default_family else ""
+        st.caption(
+            text(f"{len(roles):,} roles are too many to read at once: showing {narrowed}the {default[0]} department.")
+        )
     shown = filtered(graph, GraphFilter(chosen_departments, chosen_families, grade_range, edge_kinds))
     if not any(d["kind"] == "role" for _, d in shown.nodes(data=True)):
         st.info("No role matches these filters together: widen the grade range, or clear the family or department.")
@@ -173,12 +184,10 @@ def _filtered(graph: nx.MultiDiGraph, roles: dict[str, dict], edge_kinds: frozen
     return shown
 
 
-def _largest_department(roles: dict[str, dict]) -> str:
-    counts: dict[str, int] = {}
-    for data in roles.values():
-        if data["department"]:
-            counts[str(data["department"])] = counts.get(str(data["department"]), 0) + 1
-    return max(sorted(counts), key=lambda name: counts[name]) if counts else ""
+def _largest(key: str, roles: Iterable[dict]) -> str:
+    """The department or family with the most roles (ties: the first by name)."""
+    counts = Counter(str(data[key]) for data in roles if data[key])
+    return min(counts, key=lambda name: (-counts[name], name)) if counts else ""
 
 
 def _draw(shown: nx.MultiDiGraph, focus: str | None) -> None:
