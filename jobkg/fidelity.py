@@ -7,8 +7,13 @@ Scores, all over the pages the gold file lists:
 - level accuracy: matched roles whose level label is the gold's, where the gold gives one;
 - reporting-line accuracy: matched roles whose set of reporting targets is the gold's;
 - invented reporting lines: matched roles given a line where the page states none;
-- silent pages: pages that gave no role and no warning naming them.
-Names are compared by their title keys, with a small tolerance for typos (rapidfuzz).
+- silent pages: pages that gave no role and no warning naming them;
+- item precision and recall, on the matched roles whose gold lists their items
+  (`items_checked`): the role's responsibilities and requirements as the page states them (its
+  own and its family's, not what it inherits from another level) against the gold's items.
+Names are compared by their title keys, with a small tolerance for typos (rapidfuzz); an item
+matches a gold item when it starts with the gold's words (the gold writes each item's first
+words), with the same tolerance.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from jobkg.views import Role
 
 GOLD_FORMAT = "jobkg-gold/1"
 SAME_NAME = 90  # rapidfuzz ratio of two title keys above which they name the same thing
+SAME_ITEM = 88  # rapidfuzz ratio of a gold item's words and an item's first words above which they match
 
 
 @dataclass(frozen=True)
@@ -35,6 +41,7 @@ class GoldRole:
     level: str | None
     grade: int | None
     reports_to: tuple[str, ...]
+    items: tuple[str, ...] | None = None  # responsibilities and requirements, when the gold lists them
 
 
 @dataclass(frozen=True)
@@ -65,7 +72,13 @@ class Fidelity:
     levels_compared: int = 0
     levels_right: int = 0
     lines_right: int = 0
+    ranks_right: int = 0  # grade right where the gold states one, else level right where it gives one
     invented_lines: int = 0
+    item_roles: int = 0  # matched roles whose items the gold lists
+    gold_items: int = 0
+    gold_items_found: int = 0
+    found_items: int = 0
+    found_items_right: int = 0
     silent_pages: list[str] = field(default_factory=list)
     misses: list[Miss] = field(default_factory=list)
 
@@ -86,8 +99,20 @@ class Fidelity:
         return self.levels_right / self.levels_compared if self.levels_compared else 1.0
 
     @property
+    def grade_or_level_accuracy(self) -> float:
+        return self.ranks_right / self.compared if self.compared else 1.0
+
+    @property
     def reporting_accuracy(self) -> float:
         return self.lines_right / self.compared if self.compared else 1.0
+
+    @property
+    def item_precision(self) -> float:
+        return self.found_items_right / self.found_items if self.found_items else 1.0
+
+    @property
+    def item_recall(self) -> float:
+        return self.gold_items_found / self.gold_items if self.gold_items else 1.0
 
     def to_dict(self) -> dict[str, object]:
         scores = {
@@ -95,9 +120,12 @@ class Fidelity:
             "role_precision": round(self.role_precision, 3),
             "grade_accuracy": round(self.grade_accuracy, 3),
             "level_accuracy": round(self.level_accuracy, 3),
+            "grade_or_level_accuracy": round(self.grade_or_level_accuracy, 3),
             "reporting_accuracy": round(self.reporting_accuracy, 3),
             "invented_reporting_lines": self.invented_lines,
             "silent_pages": len(self.silent_pages),
+            "item_precision": round(self.item_precision, 3),
+            "item_recall": round(self.item_recall, 3),
         }
         counts = {k: v for k, v in asdict(self).items() if k not in ("misses", "silent_pages")}
         return scores | counts | {"silent": self.silent_pages, "misses": [asdict(m) for m in self.misses]}
@@ -119,11 +147,19 @@ def read_gold(path: Path) -> list[GoldPage]:
                 role.get("level"),
                 role.get("grade"),
                 tuple(str(target) for target in role.get("reports_to") or ()),
+                _gold_items(role),
             )
             for role in page.get("roles", [])
         )
         pages.append(GoldPage(str(page["file"]), roles))
     return pages
+
+
+def _gold_items(role: dict[str, object]) -> tuple[str, ...] | None:
+    if not role.get("items_checked"):
+        return None
+    listed = [*(role.get("responsibilities") or ()), *(role.get("requirements") or ())]  # type: ignore[misc]
+    return tuple(str(item) for item in listed)
 
 
 def gold_root(path: Path) -> Path | None:
@@ -162,6 +198,8 @@ def score(gold: list[GoldPage], roles: Iterable[Role], read_files: set[str], war
             if role.source.file == page.file:
                 result.compared += 1
                 _compare(page.file, gold_role, role, result)
+            if gold_role.items is not None:
+                _compare_items(page.file, gold_role, role, result)
         matched_iris = {role.iri for _, role in _pairs(page.roles, found) if role is not None}
         for role in by_file.get(page.file, []):
             if role.iri not in matched_iris:
@@ -171,6 +209,9 @@ def score(gold: list[GoldPage], roles: Iterable[Role], read_files: set[str], war
 
 
 def _compare(file: str, gold: GoldRole, role: Role, result: Fidelity) -> None:
+    level_right = bool(gold.level and role.level and _same(gold.level, role.level))
+    if gold.grade == role.grade and (gold.grade is not None or not gold.level or level_right):
+        result.ranks_right += 1
     if gold.grade == role.grade:
         result.grades_right += 1
     else:
@@ -188,6 +229,42 @@ def _compare(file: str, gold: GoldRole, role: Role, result: Fidelity) -> None:
         result.misses.append(Miss(file, f"reporting line of {gold.title}", list(gold.reports_to), found_lines))
         if not gold.reports_to:
             result.invented_lines += 1
+
+
+def _item_words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def item_matches(gold: str, found: str) -> bool:
+    """A found item is the gold item when its first words are the gold's (the gold writes each
+    item's first words verbatim, markup dropped), a few typos allowed."""
+    want, have = _item_words(gold), _item_words(found)
+    if not want or not have:
+        return False
+    return fuzz.ratio(want, have[: len(want)]) >= SAME_ITEM or fuzz.ratio(want, have) >= SAME_ITEM
+
+
+def _compare_items(file: str, gold: GoldRole, role: Role, result: Fidelity) -> None:
+    """The role's items as the page states them (its own, and its family's), against the gold."""
+    assert gold.items is not None
+    stated = [
+        item.text
+        for item in (*role.responsibilities, *role.requirements)
+        if item.inherited_from is None or item.inherited_from == role.family
+    ]
+    result.item_roles += 1
+    result.gold_items += len(gold.items)
+    result.found_items += len(stated)
+    for want in gold.items:
+        if any(item_matches(want, have) for have in stated):
+            result.gold_items_found += 1
+        else:
+            result.misses.append(Miss(file, f"item of {gold.title} not read", want, None))
+    for have in stated:
+        if any(item_matches(want, have) for want in gold.items):
+            result.found_items_right += 1
+        else:
+            result.misses.append(Miss(file, f"item of {gold.title} not in gold", None, have[:120]))
 
 
 def _pairs(gold: tuple[GoldRole, ...], found: list[Role]) -> list[tuple[GoldRole, Role | None]]:

@@ -82,7 +82,8 @@ def _print_fidelity(fidelity: dict[str, object], shown: int = 15) -> None:
     out.print(
         f"{fidelity['pages']} pages, {fidelity['gold_roles']} gold roles, {fidelity['found_roles']} found, "
         f"{fidelity['matched']} matched; role precision {fidelity['role_precision']}, "
-        f"level accuracy {fidelity['level_accuracy']}",
+        f"level accuracy {fidelity['level_accuracy']}; items of {fidelity['item_roles']} roles: "
+        f"{fidelity['gold_items']} in gold, {fidelity['found_items']} read",
         markup=False,
     )
     misses = fidelity["misses"]
