@@ -1,12 +1,6 @@
-"""What each heading of a page is, decided by structure before the page is read.
-
-A heading names a role (a level) when the page's structure says so: it stands in a levels
-section, it carries a level code ('IC3', 'Level 5: ...', '(L3)'), it is the family's title with
-a level word ('Senior Widget Engineer' on the Widget Engineer page, or 'Senior' alone), or what
-stands under it is a role's: a grade sentence, a reporting line, a grade, responsibilities or
-requirements section. Never by a list of job nouns: 'Sommelier' under Levels is a role,
-'Staff+ Initiatives' with neither is not. Under a specialties heading, headings are specialties
-unless they state a grade or a level code.
+"""The page as a tree: each heading with its parent, its sub-headings and the blocks that stand
+directly under it, what section it opens (responsibilities, grade, levels ...) and the level
+its text names. Nothing here decides what a heading *is*: candidates.py does, from evidence.
 """
 
 from __future__ import annotations
@@ -15,9 +9,8 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
-from jobkg.ingest import phrases
 from jobkg.ingest.profile import Profile
-from jobkg.ingest.records import Block, BlockKind, ExtendsKind
+from jobkg.ingest.records import Block, BlockKind
 from jobkg.ingest.titles import acronym, title_key, track_of
 
 ROLE_SECTIONS = ("grade", "responsibilities", "requirements", "nice_to_have")
@@ -55,16 +48,17 @@ class Level:
     prefixed: bool = False  # a code before the title ('IC3 - Senior Engineer', 'Level 5: PM')
 
 
-@dataclass
-class _Heading:
+@dataclass(eq=False)  # identity, not fields: a page may have thousands of headings
+class Heading:
     index: int
     block: Block
     text: str
     depth: int
     section: str | None
     owner: str
-    parent: _Heading | None = None
-    children: list[_Heading] = field(default_factory=list)
+    parent: Heading | None = None
+    children: list[Heading] = field(default_factory=list)
+    position: int = 0  # its place among its siblings
     content: list[Block] = field(default_factory=list)
 
 
@@ -133,15 +127,11 @@ def level_of(title: str, profile: Profile) -> Level:
     return Level(label, float(scale[best]), base)
 
 
-def _title_like(text: str, profile: Profile) -> bool:
-    if not text or len(text) > 100 or len(text.split()) > 12 or re.search(r"\.\s*$", text):
-        return False
-    return not any(pattern.search(text) for pattern in profile.not_roles)
-
-
-def _outline(blocks: tuple[Block, ...], profile: Profile) -> list[_Heading]:
-    headings: list[_Heading] = []
-    stack: list[_Heading] = []
+def headings(blocks: tuple[Block, ...], profile: Profile) -> list[Heading]:
+    """Every heading of the page, in order, with its parent, sub-headings and own blocks."""
+    found: list[Heading] = []
+    stack: list[Heading] = []
+    roots = 0
     for index, block in enumerate(blocks):
         if block.kind is not BlockKind.HEADING:
             if stack:
@@ -149,184 +139,24 @@ def _outline(blocks: tuple[Block, ...], profile: Profile) -> list[_Heading]:
             continue
         text = clean_heading(block.text)
         section, owner = section_of(text, profile)
-        heading = _Heading(index, block, text, block.level, section, owner)
+        heading = Heading(index, block, text, block.level, section, owner)
         while stack and stack[-1].depth >= block.level:
             stack.pop()
         if stack:
             heading.parent = stack[-1]
+            heading.position = len(stack[-1].children)
             stack[-1].children.append(heading)
+        else:
+            heading.position, roots = roots, roots + 1
         stack.append(heading)
-        headings.append(heading)
-    return headings
-
-
-def _own_blocks(heading: _Heading, siblings: list[_Heading]) -> list[Block]:
-    """What a heading states itself: its content, its role-section sub-headings' content, and
-    role sections that follow it at its own depth ('### Level' then '### Job Grade')."""
-    found = list(heading.content)
-    pending = [child for child in heading.children if child.section in ROLE_SECTIONS]
-    while pending:
-        child = pending.pop()
-        found.extend(child.content)
-        pending.extend(c for c in child.children if c.section in ROLE_SECTIONS)
-    after = siblings[siblings.index(heading) + 1 :] if heading in siblings else []
-    for sibling in after:
-        if sibling.section not in ROLE_SECTIONS:
-            break
-        found.extend(sibling.content)
+        found.append(heading)
     return found
 
 
-def _has_role_sections(heading: _Heading, siblings: list[_Heading]) -> bool:
-    """Grade, responsibilities or requirements sections of its own (not ones naming another role)."""
-    own = [child for child in heading.children if not child.owner or names_role(child.owner, heading.text)]
-    if any(child.section in ("grade", "responsibilities", "requirements") for child in own):
-        return True
-    after = siblings[siblings.index(heading) + 1 :] if heading in siblings else []
-    return bool(after) and after[0].section == "grade"
-
-
-@dataclass(frozen=True)
-class _Evidence:
-    grade: bool
-    reporting: bool
-    sections: bool
-
-    @property
-    def any(self) -> bool:
-        return self.grade or self.reporting or self.sections
-
-
-def _evidence(heading: _Heading, siblings: list[_Heading], profile: Profile) -> _Evidence:
-    blocks = _own_blocks(heading, siblings)
-    grade = any(
-        phrases.grade(b.text, b.links, profile) is not None and ("grade" in b.text.lower() or b.links)
-        for b in blocks
-        if b.kind in (BlockKind.PARAGRAPH, BlockKind.ITEM)
-    )
-    reporting = any(
-        bool(phrases.states_reporting(b, profile, heading.text))
-        for b in blocks
-        if b.kind in (BlockKind.PARAGRAPH, BlockKind.ITEM) and "report" in b.text.lower()
-    )
-    extends = any(
-        (found := phrases.extension(b.text, b.line, b.links)) is not None and found[0] is ExtendsKind.ROLE
-        for b in heading.content
-        if b.kind is BlockKind.PARAGRAPH
-    )
-    return _Evidence(grade, reporting or extends, _has_role_sections(heading, siblings))
-
-
-def plan(blocks: tuple[Block, ...], profile: Profile, page_title: str) -> dict[int, Decision]:
-    """Block index of each heading -> what it is."""
-    headings = _outline(blocks, profile)
-    base = family_base(page_title, profile)
-    decisions: dict[int, Decision] = {}
-    roles_seen = False
-    levels_open: _Heading | None = None  # a levels heading without sub-headings: the next headings are its members
-    for heading in headings:
-        siblings = heading.parent.children if heading.parent else [h for h in headings if h.parent is None]
-        if heading.section == "levels" and heading.depth > 2 and not re.search(r"(?i)level|grade", heading.text):
-            heading.section = None  # '#### Leadership' deep in a level is a competency, not the levels
-        if heading.section == "levels":
-            decisions[heading.index] = Decision(Kind.LEVELS)
-            levels_open = heading if not heading.children else None
-            continue
-        if heading.section == "specialties":
-            decisions[heading.index] = Decision(Kind.SPECIALTIES, title=heading.owner)
-            levels_open = None
-            continue
-        if heading.section:
-            decisions[heading.index] = Decision(Kind.SECTION, title=heading.owner, section=heading.section)
-            if heading.section in FAMILY_SECTIONS and heading.depth <= (levels_open.depth if levels_open else 0):
-                levels_open = None
-            continue
-        if _repeats_title(heading, page_title, roles_seen, levels_open, decisions, profile):
-            decisions[heading.index] = Decision(Kind.TITLE)
-            continue
-        decision = _decide(heading, siblings, profile, base, decisions, levels_open)
-        decisions[heading.index] = decision
-        roles_seen = roles_seen or decision.kind is Kind.ROLE
-    _roles_named_by_grade_sections(headings, decisions, profile)
-    return decisions
-
-
-def _repeats_title(
-    heading: _Heading,
-    page_title: str,
-    roles_seen: bool,
-    levels_open: _Heading | None,
-    decisions: dict[int, Decision],
-    profile: Profile,
-) -> bool:
-    """The page's title repeated as a top heading before any level; not when it states a grade
-    of its own (then it is the family's base level)."""
-    if not page_title or heading.text.lower() != page_title.lower() or roles_seen or heading.depth > 2:
-        return False
-    if levels_open is not None or _context(heading, decisions) is Kind.LEVELS:
-        return False
-    siblings = heading.parent.children if heading.parent else []
-    return not _evidence(heading, siblings or [heading], profile).grade
-
-
-def _context(heading: _Heading, decisions: dict[int, Decision]) -> Kind | None:
-    """The nearest enclosing heading that is a role, specialty, specialties or levels heading."""
-    parent = heading.parent
-    while parent is not None:
-        kind = decisions[parent.index].kind
-        if kind in (Kind.ROLE, Kind.SPECIALTY, Kind.SPECIALTIES, Kind.LEVELS):
-            return kind
-        if kind is Kind.SECTION and decisions[parent.index].section in FAMILY_SECTIONS:
-            return Kind.SECTION
-        parent = parent.parent
-    return None
-
-
-def _decide(
-    heading: _Heading,
-    siblings: list[_Heading],
-    profile: Profile,
-    base: str,
-    decisions: dict[int, Decision],
-    levels_open: _Heading | None,
-) -> Decision:
-    if not _title_like(heading.text, profile):
-        return Decision(Kind.OTHER)
-    level = level_of(heading.text, profile)
-    coded = any(pattern.match(heading.text) for pattern in profile.level_codes)
-    evidence = _evidence(heading, siblings, profile)
-    context = _context(heading, decisions)
-    title = heading.text
-    if level.label and not level.base and base:  # 'Senior' alone on the Widget Engineer page, 'IC3' on it
-        title = f"{base} {level.label}" if coded else f"{level.label} {base}"
-    elif level.prefixed and level.base:  # 'Level 5: Senior Product Manager' is the Senior Product Manager
-        title = level.base
-    role = Decision(Kind.ROLE, title, level.label, level.rank)
-    if context is Kind.SPECIALTIES and heading.parent is not None:
-        return role if evidence.grade or coded else Decision(Kind.SPECIALTY, heading.text)
-    if context is Kind.SPECIALTY:
-        return Decision(Kind.OTHER)
-    if context is Kind.SECTION:  # under performance indicators, hiring, career
-        return role if evidence.grade or coded else Decision(Kind.OTHER)
-    adopted = levels_open is not None and heading.index > levels_open.index and heading.depth <= levels_open.depth
-    in_levels = (context is Kind.LEVELS and _levels_hold_roles(heading.parent, profile)) or adopted
-    family_level = bool(level.label) and bool(base) and (not level.base or title_key(level.base) == title_key(base))
-    if coded or family_level or evidence.any or (in_levels and level.label):
-        return role
-    if level.label and level.base and _another_level_of(level.base, siblings, decisions, profile):
-        return role  # 'Senior OSPO Engineer' beside 'OSPO Engineer I': the same job, another level
-    return Decision(Kind.OTHER)
-
-
-def _another_level_of(base: str, siblings: list[_Heading], decisions: dict[int, Decision], profile: Profile) -> bool:
-    key = title_key(base)
-    for sibling in siblings:
-        decision = decisions.get(sibling.index)
-        if decision is None or decision.kind is not Kind.ROLE:
-            continue
-        if title_key(level_of(decision.title, profile).base) == key:
-            return True
-    return False
+def following(heading: Heading, siblings: list[Heading]) -> list[Heading]:
+    """The siblings after a heading (none when the list given is not its siblings)."""
+    at = heading.position
+    return siblings[at + 1 :] if at < len(siblings) and siblings[at] is heading else []
 
 
 def names_role(name: str, title: str) -> bool:
@@ -355,33 +185,3 @@ def _variants(title: str, name: str) -> set[str]:
                 if run and run[0].isupper() and acronym(run) == short.replace("&", ""):
                     found.add(title_key(plain.replace(run, short)))
     return found
-
-
-def _levels_hold_roles(levels: _Heading | None, profile: Profile) -> bool:
-    """A levels section lists levels when at least one of its headings shows it is one (a grade,
-    a reporting line, role sections, a level code); a 'Levels' heading over axes or topics does not."""
-    if levels is None:
-        return False
-    members = levels.children
-    return any(
-        _evidence(member, members, profile).any or any(p.match(member.text) for p in profile.level_codes)
-        for member in members
-    )
-
-
-def _roles_named_by_grade_sections(headings: list[_Heading], decisions: dict[int, Decision], profile: Profile) -> None:
-    """'### Vice President of X Job Grade' with a grade sentence and no 'Vice President of X'
-    heading anywhere: the grade section itself names the role."""
-    titles = [d.title for d in decisions.values() if d.kind is Kind.ROLE]
-    for heading in headings:
-        decision = decisions[heading.index]
-        if decision.kind is not Kind.SECTION or decision.section != "grade" or not decision.title:
-            continue
-        if any(names_role(decision.title, title) for title in titles) or not _title_like(decision.title, profile):
-            continue  # 'Senior Security Job Grade' under 'Senior Security Engineer' is that role's grade
-        if not level_of(decision.title, profile).base:
-            continue
-        if any(phrases.grade(b.text, b.links, profile) is not None for b in heading.content):
-            level = level_of(decision.title, profile)
-            decisions[heading.index] = Decision(Kind.ROLE, decision.title, level.label, level.rank, section="grade")
-            titles.append(decision.title)

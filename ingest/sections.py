@@ -17,8 +17,9 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from jobkg.ingest import phrases
+from jobkg.ingest.candidates import plan
 from jobkg.ingest.ladders import ladder_roles
-from jobkg.ingest.outline import ROLE_SECTIONS, Decision, Kind, family_base, level_of, names_role, plan
+from jobkg.ingest.outline import ROLE_SECTIONS, Decision, Kind, family_base, level_of, names_role
 from jobkg.ingest.profile import Profile, detect, load
 from jobkg.ingest.records import (
     Block,
@@ -38,7 +39,7 @@ from jobkg.ingest.records import (
     Unmapped,
 )
 from jobkg.ingest.tables import Table, TableRole, read_table
-from jobkg.ingest.titles import aliases, title_key, track_of
+from jobkg.ingest.titles import aliases, page_role_titles, title_key, track_of
 
 
 class Section(Enum):
@@ -152,6 +153,9 @@ class _PageReader:
         self.unmapped_lines: set[int] = set()
         self.label: Section | None = None  # a paragraph such as 'Requirements:' acting as a heading
         self.list_items = 0
+        # list items at the family's scope under a heading jobkg does not map ('## Impact'): a
+        # single-role page's items; reported as unmapped unless the page turns out to be one role
+        self.loose: list[tuple[Item, Unmapped]] = []
 
     # ------------------------------------------------------------ where a block belongs
 
@@ -370,6 +374,10 @@ class _PageReader:
         else:
             where = f"heading '{self.area()}'" if self.area() else f"{section.value} section" if section else None
             self._unmapped(block, f"list item under {where or 'no section heading'}, which jobkg does not map")
+            if scope is None and section in (None, Section.OTHER) and not self.in_specialties():
+                item = Item(block.text, block.line, block.links, area=self.area())
+                self.loose.append((item, self.unmapped[-1]))
+                self.items_by_line[block.line] = ([item], 0)
 
     def _duty(self, block: Block, holder: _Role, section: Section) -> None:
         if phrases.is_family_inheritance(block.text):
@@ -540,12 +548,7 @@ class _PageReader:
         """Grades and reporting lines stated at the family's scope go to the level their subject
         names, to every level when the subject is everyone, or to the page's one role."""
         if not roles and self._single_role_page():
-            single = _Role(self.title, self.title_line, 0, *_level(self.title, self.profile))
-            single.responsibilities, self.family.responsibilities = self.family.responsibilities, []
-            single.requirements, self.family.requirements = self.family.requirements, []
-            single.extensions, self.family.extensions = self.family.extensions, []
-            single.hiring, self.family_hiring = self.family_hiring, []
-            roles = [single]
+            roles = self._page_roles()
         if not roles and len({subject for _, subject in self.family_grades if subject}) > 1:
             roles = self._roles_named_by_grades()
         for stated, subject in self.family_grades:
@@ -589,17 +592,38 @@ class _PageReader:
 
     def _single_role_page(self) -> bool:
         """A page with no levels that is one role: a level file of a family folder, a page that
-        states a grade or reporting line for its title, or whose title is a level of a job
-        ('Chief Financial Officer', 'VP, IT'). A page that only lists duties of a track or team
-        is a family, not a role."""
+        states a grade or reporting line for its title, whose title is a level of a job ('Chief
+        Financial Officer', 'VP, IT'), or whose title reads like one job's and that states duties
+        of its own (a job description, a role handbook). A page that lists duties of a track or a
+        team, or links to other families, is a family or a team, not a role."""
         if not self.title:
             return False
         if self.family_grades or self.family_reports:
             return True
-        duties = bool(self.family.responsibilities or self.family.requirements)
+        duties = bool(self.family.responsibilities or self.family.requirements or self.loose)
         if self.page.family_key and self.page.key != self.page.family_key and duties:
             return True  # a level file: its duties are the level's
-        return level_of(self.title, self.profile).label is not None and not self.related
+        if self.related or self.page.family_key == self.page.key:  # a team page, a family folder's index
+            return False
+        return level_of(self.title, self.profile).label is not None or (duties and bool(page_role_titles(self.title)))
+
+    def _page_roles(self) -> list[_Role]:
+        """The page's one role (two when its title names two equivalent ones, 'X / Y'), with
+        what the page states at its own scope and the items under headings of its own."""
+        titles = page_role_titles(self.title) or [self.title]
+        roles = []
+        for title in titles:
+            role = _Role(title, self.title_line, 0, *_level(title, self.profile))
+            role.responsibilities = [*self.family.responsibilities, *(item for item, _ in self.loose)]
+            role.requirements = list(self.family.requirements)
+            role.extensions = list(self.family.extensions)
+            role.hiring = list(self.family_hiring)
+            roles.append(role)
+        taken = {id(unmapped) for _, unmapped in self.loose}
+        self.unmapped = [u for u in self.unmapped if id(u) not in taken]
+        self.family.responsibilities, self.family.requirements, self.family.extensions = [], [], []
+        self.family_hiring, self.loose = [], []
+        return roles
 
     def _roles_named_by_grades(self) -> list[_Role]:
         """'The Senior X is a grade 7. The Staff X is a grade 8.' under one Job Grade heading."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 LEVEL_WORDS = (
@@ -45,9 +46,11 @@ JOB_NOUNS = (
     "owner|operator|technician|evangelist|secretary|treasurer|advisor|adviser|trainer|"
     "programmer|ceo|cfo|cto|coo|cmo|cro|ciso|clo|cpo|tam|csm|sdr|bdr|tpm|itpm|pm|staff|"
     "principal|associate|leader|investigator|instructor|champion|ambassador|liaison|"
-    "superintendent|supervisor|steward"
+    "superintendent|supervisor|steward|chair|chairperson|commissioner|apprentice|trainee|maintainer|"
+    "reviewer|approver|member|graduate|practitioner|contributor|tester|analyst"
 )
 _JOB_NOUN = re.compile(rf"\b({JOB_NOUNS})\b", re.IGNORECASE)
+_SINGULAR_S = frozenset(("ceo", "cfo", "cto", "coo", "cmo", "cro", "ciso", "clo", "cpo", "evp", "svp", "avp", "vp"))
 _NOT_A_TITLE = re.compile(
     r"(?i)^(how|what|why|when|where|who|which|about|our|your|contact\w*|working|meet|join|welcome|"
     r"overview|mission|vision|goals?|benefits?|compensation|note|example)\b"
@@ -81,19 +84,91 @@ def title_key(text: str) -> str:
     return " ".join(tokens)
 
 
-def looks_like_title(text: str) -> bool:
-    """A heading that names a job (has a job noun, is short, is not a sentence)."""
+@dataclass(frozen=True, slots=True)
+class TitleShape:
+    """What a text shows of a job title: its head noun (a function noun such as 'Engineer',
+    'Manager', 'Lead'), whether that noun is plural (a group: 'Engineers', 'Architects'), and
+    whether it carries a level word or code. One signal among others, never a gate."""
+
+    head: str | None
+    plural: bool = False
+    levelled: bool = False
+
+    @property
+    def job(self) -> bool:
+        """Reads like one job's title: a singular head noun."""
+        return self.head is not None and not self.plural
+
+
+_LEVEL_CODE = re.compile(r"\b(?:[A-Z]{1,3}\s?\d{1,2}[a-z]?|[IVX]{1,4})\s*\)?\s*$")
+_CODES = re.compile(r"\s*(?:\([^)]*\)|\b(?:[A-Z]{1,3}\s?\d{1,2}[a-z]?|[IVX]{1,4})\b)\s*$")
+_LEADING_HEAD = re.compile(
+    r"^(?:senior\s+|executive\s+|associate\s+|assistant\s+)?(head|director|vice president|vp|chief|president)\b"
+    r"|^(manager|lead|principal|officer)\b(?:\s+of\b|,)",
+    re.I,
+)
+
+
+def title_shape(text: str) -> TitleShape:
+    """'Senior Software Engineer (L3)' -> head 'engineer'; 'Head of Profession' -> 'head';
+    'Data architects' -> plural; 'How we work' -> no head."""
+    text = re.sub(r"\s+", " ", text.replace("\\", "")).strip(" *_#:")
     if not text or len(text) > 90 or len(text.split()) > 10 or re.search(r"[?!]|\.\s*$", text):
-        return False
+        return TitleShape(None)
     if _NOT_A_TITLE.match(text):
-        return False
-    return bool(_JOB_NOUN.search(text))
+        return TitleShape(None)
+    levelled = bool(re.search(r"\b(?:" + "|".join(LEVEL_WORDS) + r"|lead|sr|jr)\b", text, re.I)) or bool(
+        _LEVEL_CODE.search(text)
+    )
+    core = text
+    while True:
+        stripped = _CODES.sub("", core).strip(" ,-–:")
+        if stripped == core or not stripped:
+            break
+        core = stripped
+    core = re.split(r"\s+(?:at|@|for|in|on|with)\s+", core, maxsplit=1)[0]
+    leading = _LEADING_HEAD.match(core)
+    tokens = re.findall(r"[A-Za-z][A-Za-z'-]*", core)
+    candidates = [(leading.group(1) or leading.group(2)).split()[-1]] if leading else []
+    if tokens:
+        candidates.append(tokens[-1])
+    before_of = re.match(r"^(.+?)\s+of\s+", core, re.I)
+    if before_of:  # 'Chair of the Board', 'Member of Technical Staff'
+        candidates.append(before_of.group(1).split()[-1])
+    for word in candidates:
+        lowered = word.lower()
+        if _JOB_NOUN.fullmatch(lowered):
+            return TitleShape(lowered, plural=lowered.endswith("s") and lowered not in _SINGULAR_S, levelled=levelled)
+        if lowered.endswith("s") and _JOB_NOUN.fullmatch(lowered[:-1]):
+            return TitleShape(lowered[:-1], plural=True, levelled=levelled)
+    return TitleShape(None, levelled=levelled)
 
 
-def is_level_only(text: str) -> bool:
-    """'Senior', 'Intermediate', 'Staff' alone: a level whose family gives the noun."""
-    tokens = words(text)
-    return bool(tokens) and all(t in LEVEL_WORDS for t in tokens)
+_PAGE_PREFIX = re.compile(
+    r"^(?:being|becoming|working\s+as)\s+(?:an?\s+)?|^(?:role|position|job(?:\s+description)?|title)\s*:\s*", re.I
+)
+_PAGE_SUFFIX = re.compile(
+    r"\s*(?:[-–—:|]\s*)?\b(?:(?:role\s+)?handbook|job\s+description|role\s+description|(?:role\s+)?profile|"
+    r"responsibilities|duties|role|position|job|overview|progression)\s*$",
+    re.I,
+)
+_AT_ORG = re.compile(r"(?-i:\s+(?:at|@)\s+(?:[A-Z0-9][\w&.'-]*)(?:\s+[A-Z0-9][\w&.'-]*)*)\s*$")
+
+
+def page_role_titles(title: str) -> list[str]:
+    """The role(s) a single-role page's title names, without its boilerplate:
+    'Being a Director of Engineering at IH' -> ['Director of Engineering'];
+    'Supervisor responsibilities' -> ['Supervisor']; 'Events Lead Handbook' -> ['Events Lead'];
+    'Software Engineer IV / Salesforce Platform Manager' -> both (one page, two equivalent roles).
+    [] when what is left does not read like one job's title."""
+    text = re.sub(r"\s+", " ", title.replace("\\", "")).strip(" *_#")
+    for _ in range(3):
+        cleaned = _AT_ORG.sub("", _PAGE_SUFFIX.sub("", _PAGE_PREFIX.sub("", text))).strip(" -–—:,")
+        if cleaned == text or not cleaned:
+            break
+        text = cleaned
+    parts = [part.strip() for part in re.split(r"\s+/\s+", text)] if " / " in text else [text]
+    return parts if all(title_shape(part).job for part in parts) else []
 
 
 def track_of(title: str) -> str:
