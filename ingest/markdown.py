@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 import frontmatter
+import markdownify
 import pyromark
 import yaml
 
@@ -26,6 +28,7 @@ MAX_YAML_ALIASES = 50
 _OPTIONS = pyromark.Options.ENABLE_TABLES
 _INLINE_TAGS = frozenset({"Emphasis", "Strong", "Strikethrough", "Link", "Image", "Superscript", "Subscript"})
 _ERB_TAG = re.compile(r"<%.*?%>", re.DOTALL)
+_STRUCTURED_HTML = re.compile(r"<(?:dl|table|ul|ol|p|h[1-6])\b", re.IGNORECASE)
 _SECTION_WORDS = (
     "Job Grade|Responsibilities|Requirements|Nice-to-have Requirements?|Nice to have|"
     "Performance Indicators|Hiring Process|Career Ladder|Specialties|Levels"
@@ -274,7 +277,13 @@ class _BlockReader:
             self.blocks.append(Block(BlockKind.ROW, " | ".join(cells), self._row_line, links=links, cells=cells))
             self._row = None
         elif name == "HtmlBlock" and self._html is not None:
-            self.blocks.append(Block(BlockKind.HTML, "".join(self._html).strip(), self._html_line))
+            html = "".join(self._html)
+            structured = _STRUCTURED_HTML.search(html)
+            self.blocks.extend(
+                html_blocks(html, self._html_line)
+                if structured
+                else [Block(BlockKind.HTML, html.strip(), self._html_line)]
+            )
             self._html = None
         elif name == "CodeBlock":
             self._in_code = False
@@ -311,6 +320,22 @@ class _BlockReader:
             self.blocks.append(Block(BlockKind.ITEM, text, line, len(self._items), links, parent_line=parent))
         elif text:
             self.blocks.append(Block(BlockKind.PARAGRAPH, text, self.line(self._run_start), len(self._items), links))
+
+
+def html_blocks(html: str, first_line: int) -> list[Block]:
+    """An HTML block with structure (a definition list, a table, lists, paragraphs) read as the
+    markdown it stands for (markdownify), each block at the line of the HTML that holds its
+    first words: '<dt>Grade</dt><dd>G7</dd>' reads as 'Grade: G7'."""
+    html = re.sub(r"</dt>\s*<dd[^>]*>", "</dt><dd>: ", html)  # a term and its value on one line
+    text = markdownify.markdownify(html, heading_style="ATX", bullets="-")
+    text = re.sub(r"(?m)^:\s+", "", text)
+    raw_lines = html.split("\n")
+    blocks = []
+    for block in _blocks(text, lambda _line: first_line):
+        words = block.text[:30].split(":")[0].strip()
+        at = next((i for i, line in enumerate(raw_lines) if words and words in line), 0)
+        blocks.append(replace(block, line=first_line + at))
+    return blocks
 
 
 def _blocks(body: str, line_of: Callable[[int], int]) -> list[Block]:

@@ -23,11 +23,11 @@ _ALL_PREVIOUS = re.compile(
 )
 _ALL_FAMILY = re.compile(r"\ball\s+(?P<what>responsibilities|requirements)\s+listed\s+above", re.IGNORECASE)
 _EXTENDS_NAMED = re.compile(
-    r"\bextends\s+(?:that\s+of\s+)?(?:the\s+)?(?P<target>.+?)\s+(?P<what>responsibilities|requirements)\b",
+    r"\bextends\s+(?:that\s+of\s+)?(?:the\s+)?(?P<target>[^.;:!?]{1,80}?)\s+(?P<what>responsibilities|requirements)\b",
     re.IGNORECASE,
 )
 _EXTENDS_ROLE = re.compile(
-    r"\bextends\s+(?:that\s+of\s+)?(?:the\s+)?(?P<target>.+?)\s+(?:role|level|position)\b", re.IGNORECASE
+    r"\bextends\s+(?:that\s+of\s+)?(?:the\s+)?(?P<target>[^.;:!?]{1,80}?)\s+(?:role|level|position)\b", re.IGNORECASE
 )
 _NAMED_PLUS = re.compile(  # 'The Intermediate responsibilities, plus' / 'Everything in Senior, plus'
     r"^(?:the\s+|everything\s+(?:in|of|from)\s+(?:the\s+)?|all\s+(?:of\s+)?(?:the\s+)?)(?P<target>[\w .,&'/-]+?)"

@@ -63,6 +63,7 @@ class Profile:
     level_columns: tuple[str, ...] = ()
     grade_columns: tuple[str, ...] = ()
     group_columns: tuple[str, ...] = ()
+    people_columns: tuple[str, ...] = ()
     ladder_topics: str = ""
     ladder_area: tuple[str, ...] = ()
     ladder_entries: str = ""
@@ -149,6 +150,7 @@ def load(source: str) -> Profile:
             level_columns=tuple(get("tables", "level_columns")),
             grade_columns=tuple(get("tables", "grade_columns")),
             group_columns=tuple(get("tables", "group_columns")),
+            people_columns=tuple(get("tables", "people_columns")),
             ladder_topics=str(_section(data, "front_matter_ladder").get("topics", "")),
             ladder_area=tuple(get("front_matter_ladder", "area")),
             ladder_entries=str(_section(data, "front_matter_ladder").get("entries", "")),

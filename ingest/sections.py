@@ -605,15 +605,27 @@ class _PageReader:
             return True  # a level file: its duties are the level's
         if self.related or self.page.family_key == self.page.key:  # a team page, a family folder's index
             return False
-        return level_of(self.title, self.profile).label is not None or (duties and bool(page_role_titles(self.title)))
+        if level_of(self.title, self.profile).label is not None:
+            return True
+        titles = page_role_titles(self.title)
+        return bool(titles) and (duties or self._prose_names(titles))
+
+    def _prose_names(self, titles: list[str]) -> bool:
+        """The page's prose speaks of its title as a job: 'As a Tech Fellow, you ...'."""
+        wanted = [re.compile(rf"\b{re.escape(title)}s?\b", re.IGNORECASE) for title in titles]
+        return any(
+            block.kind is BlockKind.PARAGRAPH and any(pattern.search(block.text) for pattern in wanted)
+            for block in self.page.blocks
+        )
 
     def _page_roles(self) -> list[_Role]:
         """The page's one role (two when its title names two equivalent ones, 'X / Y'), with
         what the page states at its own scope and the items under headings of its own."""
         titles = page_role_titles(self.title) or [self.title]
         roles = []
+        stated = _stated_level(self.page.meta)
         for title in titles:
-            role = _Role(title, self.title_line, 0, *_level(title, self.profile))
+            role = _Role(title, self.title_line, 0, *(stated or _level(title, self.profile)))
             role.responsibilities = [*self.family.responsibilities, *(item for item, _ in self.loose)]
             role.requirements = list(self.family.requirements)
             role.extensions = list(self.family.extensions)
@@ -718,6 +730,19 @@ class _PageReader:
 
 def _retitled(record: RoleRecord, title: str) -> RoleRecord:
     return replace(record, title=title)
+
+
+def _stated_level(meta: dict[str, object]) -> tuple[str, float] | None:
+    """A level the front matter states ('level: 3' -> 'Level 3'; 'level: IC3' -> 'IC3')."""
+    value = meta.get("level")
+    if isinstance(value, bool) or value is None:
+        return None
+    text = str(value).strip()
+    number = re.fullmatch(r"(?:level\s*)?(\d{1,2})", text, re.IGNORECASE)
+    if number:
+        return f"Level {number.group(1)}", float(number.group(1))
+    code = re.fullmatch(r"[A-Z]{1,3}\s?(\d{1,2})", text)
+    return (text, float(code.group(1))) if code else None
 
 
 def _level(title: str, profile: Profile) -> tuple[str | None, float | None]:

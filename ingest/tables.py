@@ -63,6 +63,9 @@ def read_table(table: Table, profile: Profile, family: str, heading_roles: list[
         read.link_rows = [row for row in table.rows if row.links]
         read.unmapped = [(row, "table row") for row in table.rows if not row.links]
         return read
+    if _column(names, profile.people_columns) is not None:  # 'Name | Role | Team': who holds the jobs
+        read.unmapped = [(row, "row of a table of people (a name column), not a ladder") for row in body]
+        return read
     title_col = _column(names, profile.title_columns)
     level_col = _column(names, profile.level_columns)
     grade_col = _column(names, profile.grade_columns)
