@@ -125,7 +125,7 @@ def _evidence(heading: Heading, siblings: list[Heading], profile: Profile) -> _E
     reporting = any(
         bool(phrases.states_reporting(b, profile, heading.text))
         for b in blocks
-        if b.kind in (BlockKind.PARAGRAPH, BlockKind.ITEM) and "report" in b.text.lower()
+        if b.kind in (BlockKind.PARAGRAPH, BlockKind.ITEM) and phrases.may_report(b.text)
     )
     extends = any(
         (found := phrases.extension(b.text, b.line, b.links)) is not None and found[0] is ExtendsKind.ROLE

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from jobkg.ingest.profile import Profile, load
 from jobkg.ingest.records import Block, BlockKind, ExtendsKind, Link, Mention
-from jobkg.ingest.titles import title_key
+from jobkg.ingest.titles import title_key, title_shape
 
 GENERIC = load("generic")
 
@@ -100,6 +100,8 @@ def reporting(text: str, line: int, links: tuple[Link, ...], profile: Profile = 
         return None  # 'Assist with reporting to the audit committee': reporting is work here, not a line
     subject = f"{subject} {verb.group(1) if verb else ''}".strip()
     raw = re.sub(r"\]\([^)]*\)?|[\[\]]", "", match.group("target")).strip(" *_")
+    if _reports_as_noun(sentence, raw):
+        return None
     raw = re.sub(r"^(?:either|one\s+of)\s+", "", raw, flags=re.IGNORECASE)
     listed = _listed(raw)
     parts = [_cut(part, profile) for part in listed] if listed else _alternatives(_cut(raw, profile))
@@ -110,6 +112,26 @@ def reporting(text: str, line: int, links: tuple[Link, ...], profile: Profile = 
             return Reporting(refused=f"the reporting sentence names no position ('{raw[:80]}')", subject=subject)
         mentions.append(Mention(reporting_label(part), line, _link_for(part, links)))
     return Reporting(tuple(mentions), subject=subject)
+
+
+_DETERMINER = re.compile(r"^(?:the|a|an|our|their|your|his|her|its|my|one|either|both|each|any|all)\b", re.I)
+_ROLE_SUBJECT = re.compile(r"(?i)\b(?:you|this|role|position|person|incumbent|candidate|level|I|we)\b")
+
+
+def _reports_as_noun(subject: str, target: str) -> bool:
+    """'Produce threat reports to ensure transparency': 'reports' is a noun, the words after
+    'to' a purpose, not a position. Said when the subject names no one and the target starts
+    with a lower-case word that is no article ('to ensure', 'to stakeholders')."""
+    first = target.split()[0] if target.split() else ""
+    if not first or first[0].isupper() or _DETERMINER.match(first):
+        return False
+    return not (title_shape(subject).head or _ROLE_SUBJECT.search(subject) or not subject.strip())
+
+
+def may_report(text: str) -> bool:
+    """Cheap test before the patterns: only sentences with these words can state a line."""
+    lowered = text.lower()
+    return "report" in lowered or "manager:" in lowered
 
 
 def states_reporting(block: Block, profile: Profile = GENERIC, role_title: str = "") -> list[Reporting]:
@@ -123,11 +145,13 @@ def states_reporting(block: Block, profile: Profile = GENERIC, role_title: str =
         for clause in _CLAUSE.split(sentence)
     ]
     for sentence in clauses:
-        read = reporting(sentence, block.line, block.links, profile) if "report" in sentence.lower() else None
+        read = reporting(sentence, block.line, block.links, profile) if may_report(sentence) else None
         if read is None:
             continue
         name = subject_name(read.subject)
-        if block.kind is BlockKind.ITEM and name and not _THIS.match(name) and not starts_with_title(name, role_title):
+        bare = re.fullmatch(r"(?i)(?:you|I)?\s*(?:will\s+)?(?:directly\s+)?(?:report|reports|reporting)?", name)
+        about_another = not starts_with_title(name, role_title) and not is_everyone(read.subject, profile)
+        if block.kind is BlockKind.ITEM and name and not bare and not _THIS.match(name) and about_another:
             continue
         found.append(read)
     return found
@@ -263,6 +287,33 @@ def management(text: str, line: int, links: tuple[Link, ...]) -> list[tuple[Ment
         name = re.sub(r"s$", "", name) if re.search(r"(?i)(manager|engineer|director|lead)s$", name) else name
         pairs.append((manager, Mention(name, line, _link_for(part, links))))
     return pairs
+
+
+def direct_reports(text: str, line: int, links: tuple[Link, ...], profile: Profile = GENERIC) -> list[Mention]:
+    """Who a sentence says reports to the role it is about, the line the other way round: 'The
+    Director has as direct reports the Engineering Supervisors' -> [Engineering Supervisors];
+    'Your direct reports are Engineering Managers'; 'Team Leads report to you'."""
+    text = _drop_abbreviation_dots(text)
+    for pattern in profile.direct_reports:
+        match = pattern.search(text)
+        if not match:
+            continue
+        managed = _cut(re.sub(r"\]\([^)]*\)?|[\[\]]", "", match.group("managed")).strip(" *_"), profile)
+        names = [part for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", managed) if part.strip()]
+        found = []
+        for name in names:
+            label = re.sub(r"^(?:the|all)\s+", "", name.strip(), flags=re.IGNORECASE).strip(" :,")
+            if not label or not label[0].isupper() or any(p.search(label) for p in profile.not_targets):
+                return []
+            found.append(Mention(_singular(label), line, _link_for(label, links)))
+        return found
+    return []
+
+
+def _singular(name: str) -> str:
+    """'Engineering Supervisors' -> 'Engineering Supervisor' (a position, named in the plural)."""
+    plural = re.search(r"(?i)(?:er|or|ant|ist|ead|ect|ive|ger)s$", name)
+    return name[:-1] if plural else name
 
 
 def hiring_stage(text: str) -> tuple[str | None, int | None]:

@@ -156,6 +156,7 @@ class _PageReader:
         # list items at the family's scope under a heading jobkg does not map ('## Impact'): a
         # single-role page's items; reported as unmapped unless the page turns out to be one role
         self.loose: list[tuple[Item, Unmapped]] = []
+        self.family_managed: list[Mention] = []  # 'Your direct reports are X' at the page's scope
 
     # ------------------------------------------------------------ where a block belongs
 
@@ -283,7 +284,16 @@ class _PageReader:
         if number is not None and (self.section() is Section.GRADE or "grade" in lowered or block.links):
             found = True
             self._grade(block, scope, number)
-        if "report" in lowered:
+        managed = (
+            phrases.direct_reports(block.text, block.line, block.links, self.profile) if "report" in lowered else []
+        )
+        if managed and isinstance(scope, _Role):
+            self.management.extend((Mention(scope.title, block.line), mention) for mention in managed)
+            found = True
+        elif managed and scope is None:  # the page's: its one role, once the page is read
+            self.family_managed.extend(managed)
+            found = True
+        elif phrases.may_report(block.text):
             title = scope.title if scope is not None else self.title
             for reporting in phrases.states_reporting(block, self.profile, title):
                 found = True
@@ -397,7 +407,7 @@ class _PageReader:
         return ExtendsKind.RESPONSIBILITIES if section is Section.RESPONSIBILITIES else ExtendsKind.REQUIREMENTS
 
     def _specialty_item(self, block: Block, specialty: _Specialty, section: Section | None) -> None:
-        if "report" in block.text.lower() and self._statements(block, specialty):
+        if phrases.may_report(block.text) and self._statements(block, specialty):
             return
         if section is Section.REQUIREMENTS or section is Section.NICE_TO_HAVE:
             self._add_item(specialty.requirements, Item(block.text, block.line, block.links, area=self.area()))
@@ -570,6 +580,11 @@ class _PageReader:
             self._family_reporting(reporting, block, roles)
         for role in roles:
             role.reports_to = list({m.label.lower(): m for m in role.reports_to}.values())
+        for mention in self.family_managed:
+            if len(roles) == 1:
+                self.management.append((Mention(roles[0].title, mention.line), mention))
+            else:
+                self._warn(mention.line, f"'{mention.label}' reports to no single level of the page; not attached")
         return roles
 
     def _role_reporting(

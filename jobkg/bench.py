@@ -438,7 +438,10 @@ def bench_fidelity(gold_file: Path, sources: list[Path] | None = None) -> dict[s
     assert report is not None  # a build always reports
     read = {page["file"] for page in report.by_page} | {str(f["file"]) for f in report.failed}
     warned = {str(w["file"]) for w in report.warnings} | {str(f["file"]) for f in report.failed}
-    return {"gold": str(gold_file)} | score(read_gold(gold_file), kb.roles(), read, warned).to_dict()
+    page_lines: dict[str, list[str]] = {}
+    for row in kb.run("page-lines"):
+        page_lines.setdefault(str(row["role"]), []).append(str(row["label"]))
+    return {"gold": str(gold_file)} | score(read_gold(gold_file), kb.roles(), read, warned, page_lines).to_dict()
 
 
 def run(

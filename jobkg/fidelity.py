@@ -169,8 +169,16 @@ def gold_root(path: Path) -> Path | None:
     return (path.parent / root).resolve() if root else None
 
 
-def score(gold: list[GoldPage], roles: Iterable[Role], read_files: set[str], warned_files: set[str]) -> Fidelity:
+def score(
+    gold: list[GoldPage],
+    roles: Iterable[Role],
+    read_files: set[str],
+    warned_files: set[str],
+    page_lines: dict[str, list[str]] | None = None,
+) -> Fidelity:
     """Score the roles jobkg found against the gold pages (files relative to the corpus root).
+    A role's reporting lines are those its own page states (page_lines, by role IRI; all of
+    them when not given): a line another page states is that page's to score.
     A gold page jobkg does not read as a page (a .gitkeep) is left out; a folder's _index.md is
     credited with the roles of the level files beside it (they are the family's levels)."""
     by_file: dict[str, list[Role]] = {}
@@ -197,7 +205,8 @@ def score(gold: list[GoldPage], roles: Iterable[Role], read_files: set[str], war
             result.matched += 1
             if role.source.file == page.file:
                 result.compared += 1
-                _compare(page.file, gold_role, role, result)
+                lines = (page_lines or {}).get(role.iri, []) if page_lines is not None else None
+                _compare(page.file, gold_role, role, result, lines)
             if gold_role.items is not None:
                 _compare_items(page.file, gold_role, role, result)
         matched_iris = {role.iri for _, role in _pairs(page.roles, found) if role is not None}
@@ -208,7 +217,7 @@ def score(gold: list[GoldPage], roles: Iterable[Role], read_files: set[str], war
     return result
 
 
-def _compare(file: str, gold: GoldRole, role: Role, result: Fidelity) -> None:
+def _compare(file: str, gold: GoldRole, role: Role, result: Fidelity, lines: list[str] | None = None) -> None:
     level_right = bool(gold.level and role.level and _same(gold.level, role.level))
     if gold.grade == role.grade and (gold.grade is not None or not gold.level or level_right):
         result.ranks_right += 1
@@ -222,7 +231,7 @@ def _compare(file: str, gold: GoldRole, role: Role, result: Fidelity) -> None:
             result.levels_right += 1
         else:
             result.misses.append(Miss(file, f"level of {gold.title}", gold.level, role.level))
-    found_lines = [target.label for target in role.reports_to]
+    found_lines = [target.label for target in role.reports_to] if lines is None else lines
     if _same_set(gold.reports_to, found_lines):
         result.lines_right += 1
     else:
