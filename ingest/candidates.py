@@ -220,6 +220,10 @@ def _decide(
         title = f"{base} {level.label}" if coded else f"{level.label} {base}"
     elif level.prefixed and level.base:  # 'Level 5: Senior Product Manager' is the Senior Product Manager
         title = level.base
+    described = _described(heading)
+    if described:  # '### Director' that begins 'The Director of Engineering is responsible for'
+        title = described
+        level = level_of(described, profile)
     role = Decision(Kind.ROLE, title, level.label, level.rank)
     if context is Kind.SPECIALTIES and heading.parent is not None:
         return role if evidence.grade or coded else Decision(Kind.SPECIALTY, heading.text)
@@ -236,7 +240,32 @@ def _decide(
         return role  # 'Senior OSPO Engineer' beside 'OSPO Engineer I': the same job, another level
     if title_shape(heading.text).job and own_items(heading) >= 2 and _peers(heading, siblings, profile):
         return role  # '## Team Lead' with its duties, beside '## Product Manager' with theirs
+    if described:
+        return role
     return Decision(Kind.OTHER)
+
+
+_RESPONSIBLE = re.compile(
+    r"^(?i:the|an?)\s+(?P<name>(?:[A-Z][\w&/-]*\s+){0,5}[A-Z][\w&/-]*(?:\s+of\s+(?:[A-Z][\w&/-]*\s*){1,4})?)"
+    r"\s+(?:is|are)\s+(?:ultimately\s+)?(?:responsible|accountable)\s+for\b"
+)
+
+
+def _described(heading: Heading) -> str | None:
+    """'### Supervisors' whose first sentence is 'The Engineering Supervisors are responsible for
+    ...': the heading names the job in short, the sentence in full ('Engineering Supervisor')."""
+    shape = title_shape(heading.text)
+    first = next((b for b in heading.content if b.kind is BlockKind.PARAGRAPH), None)
+    if shape.head is None or first is None:
+        return None
+    match = _RESPONSIBLE.match(first.text)
+    if not match:
+        return None
+    name = match.group("name").strip()
+    named = title_shape(name)
+    if named.head != shape.head or not title_key(name).count(" ") >= title_key(heading.text).count(" "):
+        return None
+    return phrases.singular(name) if named.plural else name
 
 
 def _another_level_of(base: str, siblings: list[Heading], decisions: dict[int, Decision], profile: Profile) -> bool:

@@ -305,12 +305,12 @@ def direct_reports(text: str, line: int, links: tuple[Link, ...], profile: Profi
             label = re.sub(r"^(?:the|all)\s+", "", name.strip(), flags=re.IGNORECASE).strip(" :,")
             if not label or not label[0].isupper() or any(p.search(label) for p in profile.not_targets):
                 return []
-            found.append(Mention(_singular(label), line, _link_for(label, links)))
+            found.append(Mention(singular(label), line, _link_for(label, links)))
         return found
     return []
 
 
-def _singular(name: str) -> str:
+def singular(name: str) -> str:
     """'Engineering Supervisors' -> 'Engineering Supervisor' (a position, named in the plural)."""
     plural = re.search(r"(?i)(?:er|or|ant|ist|ead|ect|ive|ger)s$", name)
     return name[:-1] if plural else name

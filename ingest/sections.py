@@ -39,7 +39,7 @@ from jobkg.ingest.records import (
     Unmapped,
 )
 from jobkg.ingest.tables import Table, TableRole, read_table
-from jobkg.ingest.titles import aliases, page_role_titles, title_key, track_of
+from jobkg.ingest.titles import aliases, names_one_role, page_role_titles, title_key, track_of
 
 
 class Section(Enum):
@@ -623,7 +623,7 @@ class _PageReader:
         if level_of(self.title, self.profile).label is not None:
             return True
         titles = page_role_titles(self.title)
-        return bool(titles) and (duties or self._prose_names(titles))
+        return bool(titles) and (duties or names_one_role(self.title) or self._prose_names(titles))
 
     def _prose_names(self, titles: list[str]) -> bool:
         """The page's prose speaks of its title as a job: 'As a Tech Fellow, you ...'."""

@@ -155,6 +155,11 @@ _PAGE_SUFFIX = re.compile(
 _AT_ORG = re.compile(r"(?-i:\s+(?:at|@)\s+(?:[A-Z0-9][\w&.'-]*)(?:\s+[A-Z0-9][\w&.'-]*)*)\s*$")
 
 
+def names_one_role(title: str) -> bool:
+    """A title that says the page is about one role: 'Being a ...', 'Role: ...', 'Job description: ...'."""
+    return bool(_PAGE_PREFIX.match(title.strip(" *_#")))
+
+
 def page_role_titles(title: str) -> list[str]:
     """The role(s) a single-role page's title names, without its boilerplate:
     'Being a Director of Engineering at IH' -> ['Director of Engineering'];
