@@ -46,7 +46,8 @@ def _title_like(text: str, profile: Profile) -> bool:
 
 
 _NOT_OWN = (*FAMILY_SECTIONS, "specialties", "levels")
-STATEMENT = re.compile(r"^(?:I|I'm|I've|My|You|You'll|You're|Your|We)\b|\.\s*$|^\w+(?:\s+\w+){6,}")
+FIRST_PERSON = re.compile(r"^(?:I|I'm|I've|I'll|My)\b")
+STATEMENT = re.compile(r"^(?:I|I'm|I've|I'll|My|You|You'll|You're|Your|We)\b|\.\s*$|^\w+(?:\s+\w+){6,}")
 
 
 def is_statement(text: str) -> bool:
@@ -154,6 +155,9 @@ def plan(blocks: tuple[Block, ...], profile: Profile, page_title: str) -> dict[i
         if heading.section == "specialties":
             decisions[heading.index] = Decision(Kind.SPECIALTIES, title=heading.owner)
             levels_open = None
+            continue
+        if heading.section == "not_expected":
+            decisions[heading.index] = Decision(Kind.SKIP)
             continue
         if heading.section:
             decisions[heading.index] = Decision(Kind.SECTION, title=heading.owner, section=heading.section)

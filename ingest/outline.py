@@ -26,6 +26,7 @@ class Kind(Enum):
     LEVELS = "levels"
     SPECIALTIES = "specialties"
     TITLE = "title"  # the page's own title repeated as a heading
+    SKIP = "skip"  # what a role should not do ('Common Pitfalls'): not its expectations
     OTHER = "other"
 
 

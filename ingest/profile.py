@@ -29,6 +29,7 @@ SECTION_KINDS = (
     "career",
     "specialties",
     "levels",
+    "not_expected",
 )
 
 

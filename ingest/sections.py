@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from jobkg.ingest import phrases
-from jobkg.ingest.candidates import plan
+from jobkg.ingest.candidates import FIRST_PERSON, is_statement, plan
 from jobkg.ingest.ladders import ladder_roles
 from jobkg.ingest.outline import ROLE_SECTIONS, Decision, Kind, family_base, level_of, names_role
 from jobkg.ingest.profile import Profile, detect, load
@@ -52,6 +52,7 @@ class Section(Enum):
     CAREER = "career ladder"
     SPECIALTIES = "specialties"
     LEVELS = "levels"
+    NOT_EXPECTED = "things to avoid"
     OTHER = "other"
 
 
@@ -79,7 +80,7 @@ def classify_heading(text: str, profile: Profile | None = None) -> Section | Non
     from jobkg.ingest.outline import clean_heading, section_of
 
     kind, _ = section_of(clean_heading(text), profile or phrases.GENERIC)
-    return _SECTIONS[kind] if kind else None
+    return _SECTIONS.get(kind) if kind else None
 
 
 @dataclass
@@ -157,6 +158,9 @@ class _PageReader:
         # single-role page's items; reported as unmapped unless the page turns out to be one role
         self.loose: list[tuple[Item, Unmapped]] = []
         self.family_managed: list[Mention] = []  # 'Your direct reports are X' at the page's scope
+        self.parents: set[int] = (
+            set()
+        )  # lines of items that have sub-items  # 'Your direct reports are X' at the page's scope
 
     # ------------------------------------------------------------ where a block belongs
 
@@ -227,7 +231,12 @@ class _PageReader:
             self.open.append(_Open(block.level, Kind.LEVELS, section=Section.LEVELS, text=text))
         elif decision.kind is Kind.TITLE:
             self.open.append(_Open(block.level, Kind.TITLE, text=text))
+        elif decision.kind is Kind.SKIP:
+            self.open.append(_Open(block.level, Kind.SKIP, section=Section.NOT_EXPECTED, text=text))
         else:
+            scope = self.scope()
+            if isinstance(scope, _Role) and self.section() is None and is_statement(text):
+                self._add_item(scope.responsibilities, Item(text, block.line, block.links, area=self.area()))
             self.open.append(_Open(block.level, Kind.OTHER, text=text))
 
     def _role_named(self, title: str) -> _Role | None:
@@ -258,6 +267,12 @@ class _PageReader:
                 self.career_steps.extend(steps)
                 return
         if consumed:
+            return
+        if section is Section.NOT_EXPECTED:
+            self._unmapped(block, f"under '{self._heading_text()}': what not to do, not an expectation")
+            return
+        if isinstance(scope, _Role) and section is None and FIRST_PERSON.match(block.text):
+            self._add_item(scope.responsibilities, Item(block.text, block.line, block.links, area=self.area()))
             return
         if section is Section.OTHER or (section is None and self.area() is not None and scope is None):
             self._unmapped(block, f"under heading '{self._heading_text()}', which jobkg does not map")
@@ -344,15 +359,24 @@ class _PageReader:
         if block.level > 1 and block.parent_line in self.items_by_line:
             items, index = self.items_by_line[block.parent_line]
             parent = items[index]
-            items[index] = Item(parent.text, parent.line, parent.links, (*parent.details, block.text), parent.area)
-            self.items_by_line[block.line] = (items, index)  # deeper items stay with the same item
+            if items is self.indicators:  # an indicator's sub-items explain it
+                items[index] = Item(parent.text, parent.line, parent.links, (*parent.details, block.text), parent.area)
+                self.items_by_line[block.line] = (items, index)
+                return
+            # a duty's sub-items are duties of their own; a parent that only labels them
+            # ('Impact:', 'You have:') is their area, not an item
+            self.parents.add(parent.line)
+            area = _label(parent.text) or parent.area
+            self._add_item(items, Item(block.text, block.line, block.links, area=area))
             return
         if block.level > 1 and block.parent_line in self.unmapped_lines:
             self._unmapped(block, "sub-item of an item jobkg did not map")
             return
         scope = self.scope()
         section = self.section()
-        if isinstance(scope, _Specialty):
+        if section is Section.NOT_EXPECTED:
+            self._unmapped(block, f"under '{self._heading_text()}': what not to do, not an expectation")
+        elif isinstance(scope, _Specialty):
             self._specialty_item(block, scope, section)
         elif section in _ITEM_SECTIONS:
             self._duty(block, scope or self.family, section)
@@ -397,8 +421,8 @@ class _PageReader:
             holder.extensions.append(Extension(self._duty_kind(found[0], section), block.line, found[1]))
             return
         target = holder.responsibilities if section is Section.RESPONSIBILITIES else holder.requirements
-        text = block.text if section is not Section.NICE_TO_HAVE else f"Nice to have: {block.text}"
-        self._add_item(target, Item(text, block.line, block.links, area=self.area()))
+        area = self.area() or ("Nice to have" if section is Section.NICE_TO_HAVE else None)
+        self._add_item(target, Item(block.text, block.line, block.links, area=area))
 
     @staticmethod
     def _duty_kind(kind: ExtendsKind, section: Section) -> ExtendsKind:
@@ -479,8 +503,8 @@ class _PageReader:
             acronyms=acronyms,
             descriptions=tuple(self.family.descriptions),
             roles=tuple(records),
-            responsibilities=tuple(self.family.responsibilities),
-            requirements=tuple(self.family.requirements),
+            responsibilities=self._kept(self.family.responsibilities),
+            requirements=self._kept(self.family.requirements),
             indicators=tuple(self.indicators),
             hiring=tuple(self.family_hiring),
             career_steps=tuple(self.career_steps),
@@ -488,8 +512,8 @@ class _PageReader:
                 SpecialtyRecord(
                     s.title,
                     s.line,
-                    tuple(s.responsibilities),
-                    tuple(s.requirements),
+                    self._kept(s.responsibilities),
+                    self._kept(s.requirements),
                     tuple(s.reports_to),
                     s.applies_to,
                 )
@@ -703,6 +727,10 @@ class _PageReader:
                     found[expansion] = short
         return found
 
+    def _kept(self, items: list[Item]) -> tuple[Item, ...]:
+        """Items without those that only label their sub-items."""
+        return tuple(item for item in items if item.line not in self.parents or not _label(item.text))
+
     def _role_record(self, role: _Role, acronyms: dict[str, str]) -> RoleRecord:
         return RoleRecord(
             title=role.title,
@@ -716,8 +744,8 @@ class _PageReader:
             reports_to=tuple(role.reports_to),
             extensions=tuple(role.extensions),
             equivalents=tuple(role.equivalents),
-            responsibilities=tuple(role.responsibilities),
-            requirements=tuple(role.requirements),
+            responsibilities=self._kept(role.responsibilities),
+            requirements=self._kept(role.requirements),
             hiring=tuple(role.hiring),
             descriptions=tuple(role.descriptions),
             aliases=tuple(aliases(role.title, acronyms)),
@@ -758,6 +786,16 @@ def _stated_level(meta: dict[str, object]) -> tuple[str, float] | None:
         return f"Level {number.group(1)}", float(number.group(1))
     code = re.fullmatch(r"[A-Z]{1,3}\s?(\d{1,2})", text)
     return (text, float(code.group(1))) if code else None
+
+
+def _label(text: str) -> str | None:
+    """The label an item with sub-items stands for: 'Impact:' -> 'Impact', 'You have:' ->
+    'You have'; None when it states something itself ('Lead projects: plan and ship them')."""
+    text = text.strip(" *_")
+    label = re.fullmatch(r"(?P<label>[^.:;!?]{1,80}?)\s*:", text) or re.fullmatch(
+        r"(?P<label>\w+(?:\s+\w+){0,2})", text
+    )
+    return label.group("label").strip() if label else None
 
 
 def _level(title: str, profile: Profile) -> tuple[str | None, float | None]:
