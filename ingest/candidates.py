@@ -47,7 +47,9 @@ def _title_like(text: str, profile: Profile) -> bool:
 
 _NOT_OWN = (*FAMILY_SECTIONS, "specialties", "levels")
 FIRST_PERSON = re.compile(r"^(?:I|I'm|I've|I'll|My)\b")
-STATEMENT = re.compile(r"^(?:I|I'm|I've|I'll|My|You|You'll|You're|Your|We)\b|\.\s*$|^\w+(?:\s+\w+){6,}")
+STATEMENT = re.compile(
+    r"^(?:I|I'm|I've|I'll|My)\s+\w+|^(?:You|You'll|You're|Your|We)(?:\s+\S+){2,}|\.\s*$|^\w+(?:\s+\w+){6,}"
+)
 
 
 def is_statement(text: str) -> bool:

@@ -55,6 +55,7 @@ class Profile:
     grade_links: tuple[re.Pattern[str], ...] = ()
     reports: tuple[re.Pattern[str], ...] = ()
     direct_reports: tuple[re.Pattern[str], ...] = ()
+    duty_lead_ins: tuple[re.Pattern[str], ...] = ()
     target_ends: tuple[re.Pattern[str], ...] = ()
     not_targets: tuple[re.Pattern[str], ...] = ()
     everyone: tuple[re.Pattern[str], ...] = ()
@@ -143,6 +144,7 @@ def load(source: str) -> Profile:
             grade_links=_patterns(get("phrases", "grade_links")),
             reports=_patterns(get("phrases", "reports")),
             direct_reports=_patterns(get("phrases", "direct_reports")),
+            duty_lead_ins=_patterns(get("phrases", "duty_lead_ins")),
             target_ends=_patterns(get("phrases", "target_ends")),
             not_targets=_patterns(get("phrases", "not_targets")),
             everyone=_patterns(get("phrases", "everyone")),

@@ -235,8 +235,13 @@ class _PageReader:
             self.open.append(_Open(block.level, Kind.SKIP, section=Section.NOT_EXPECTED, text=text))
         else:
             scope = self.scope()
-            if isinstance(scope, _Role) and self.section() is None and is_statement(text):
-                self._add_item(scope.responsibilities, Item(text, block.line, block.links, area=self.area()))
+            if self.section() is None and is_statement(text) and not isinstance(scope, _Specialty):
+                item = Item(text, block.line, block.links, area=self.area())
+                if isinstance(scope, _Role):
+                    self._add_item(scope.responsibilities, item)
+                elif not self.in_specialties():  # a single-role page's, once it is one
+                    self._unmapped(block, "statement heading at the family's scope, which jobkg does not map")
+                    self.loose.append((item, self.unmapped[-1]))
             self.open.append(_Open(block.level, Kind.OTHER, text=text))
 
     def _role_named(self, title: str) -> _Role | None:
@@ -250,6 +255,8 @@ class _PageReader:
         if label is not None:
             self.label = label
             return
+        if block.text.rstrip().endswith(":"):  # a lead-in to a list that is no one's duties ('Examples include:')
+            self.label = None
         scope = self.scope()
         section = self.section()
         consumed = self._statements(block, scope)
@@ -804,10 +811,12 @@ def _level(title: str, profile: Profile) -> tuple[str | None, float | None]:
 
 
 def _label_section(text: str, profile: Profile) -> Section | None:
-    """A short paragraph such as 'Requirements:' or 'Nice-to-haves' acts as a heading."""
+    """A short paragraph such as 'Requirements:' or 'Nice-to-haves' acts as a heading, as does
+    a lead-in to a list of duties ('Data Scientists work with peers to:', 'You will:')."""
     match = _LABEL.match(text)
     if not match:
-        return None
+        duties = any(pattern.search(text) for pattern in profile.duty_lead_ins) and len(text) < 200
+        return Section.RESPONSIBILITIES if duties else None
     kind = profile.section_of(match.group("label").strip())
     return _SECTIONS[kind] if kind in ("responsibilities", "requirements", "nice_to_have") else None
 

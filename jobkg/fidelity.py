@@ -259,7 +259,7 @@ def _compare_items(file: str, gold: GoldRole, role: Role, result: Fidelity) -> N
     stated = [
         item.text
         for item in (*role.responsibilities, *role.requirements)
-        if item.inherited_from is None or item.inherited_from == role.family
+        if item.inherited_from is None or item.from_family
     ]
     result.item_roles += 1
     result.gold_items += len(gold.items)

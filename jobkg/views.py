@@ -8,6 +8,7 @@ KnowledgeBase is one), so the same views come from the embedded store and from a
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, replace
 
 from jobkg.queries.backends import Row
@@ -40,6 +41,7 @@ class RoleItem:
     inherited_from: str | None
     line: int
     superseded_by: str | None = None
+    from_family: bool = False  # stated on the family's page for all its levels, not by another role
 
 
 @dataclass(frozen=True)
@@ -138,10 +140,12 @@ def roles(runner: Runner) -> list[Role]:
     for row in runner.run("role-items"):
         found = parts.get(str(row["role"]))
         text = str(row["text"])
-        if found is None or (row["kind"], text) in found.texts:
-            continue
-        found.texts.add((str(row["kind"]), text))
-        item = RoleItem(text, None if row["own"] else str(row["stated_for"]), _int(row["line"]))
+        key = (str(row["kind"]), " ".join(re.findall(r"\w+", text.lower())))
+        if found is None or key in found.texts:
+            continue  # the same item once per role, however it is spelled ('open-source', 'open source')
+        found.texts.add(key)
+        inherited = None if row["own"] else str(row["stated_for"])
+        item = RoleItem(text, inherited, _int(row["line"]), from_family=bool(row["from_family"]))
         (found.responsibilities if row["kind"] == "responsibility" else found.requirements).append(item)
     for found in parts.values():
         found.responsibilities = _mark_superseded(found.responsibilities)
