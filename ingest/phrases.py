@@ -220,7 +220,7 @@ def is_everyone(subject: str, profile: Profile = GENERIC) -> bool:
 
 def subject_name(subject: str) -> str:
     """The role a sentence names as its subject: 'The Senior X reports' -> 'Senior X'."""
-    name = re.sub(r"\s+(?:will\s+)?(?:report|reports|reporting)$", "", subject, flags=re.IGNORECASE)
+    name = re.sub(r"(?:^|\s+)(?:will\s+)?(?:report|reports|reporting)$", "", subject, flags=re.IGNORECASE)
     return re.sub(r"^(?:the|a|an)\s+", "", name, flags=re.IGNORECASE).strip(" ,*_")
 
 

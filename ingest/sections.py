@@ -101,6 +101,7 @@ class _Role:
     hiring: list[HiringStage] = field(default_factory=list)
     descriptions: list[Item] = field(default_factory=list)
     blocks: int = 0  # content blocks read inside this role's scope
+    track: str | None = None  # where a table's track or heading says it; else read from the title
 
 
 @dataclass
@@ -337,6 +338,14 @@ class _PageReader:
             found = True
         return found
 
+    def _reports(self, block: Block, scope: _Role | None) -> bool:
+        """A duty bullet that is a reporting line ('Report directly to the CEO'); True if it was."""
+        title = scope.title if scope is not None else self.title
+        found = [r for r in phrases.states_reporting(block, self.profile, title) if r.targets]
+        for reporting in found:
+            self._reporting(block, scope, reporting)
+        return bool(found)
+
     def _grade(self, block: Block, scope: _Role | _Specialty | None, number: int) -> None:
         stated = Stated(number, block.line)
         if isinstance(scope, _Specialty):
@@ -386,6 +395,8 @@ class _PageReader:
         elif isinstance(scope, _Specialty):
             self._specialty_item(block, scope, section)
         elif section in _ITEM_SECTIONS:
+            if phrases.may_report(block.text) and self._reports(block, scope):
+                return
             self._duty(block, scope or self.family, section)
         elif section is Section.INDICATORS:
             self._add_item(self.indicators, Item(block.text, block.line, block.links))
@@ -457,7 +468,8 @@ class _PageReader:
         if last is not None and last.open:
             last.rows.append(block)
             return
-        self.tables.append((Table([block]), self.scope(), self.section()))
+        heading = next((entry.text for entry in reversed(self.open) if entry.text), None)
+        self.tables.append((Table([block], heading=heading), self.scope(), self.section()))
 
     def close_table(self) -> None:
         if self.tables:
@@ -545,10 +557,9 @@ class _PageReader:
         return f"no role found on '{self.title}': no level headings, levels table, grade, reporting line or duties"
 
     def _read_tables(self) -> None:
+        headed = [role.title for role in self.roles]  # levels the headings define; tables may grade them
         for table, scope, section in self.tables:
-            result = read_table(
-                table, self.profile, family_base(self.title, self.profile), [r.title for r in self.roles]
-            )
+            result = read_table(table, self.profile, family_base(self.title, self.profile), headed)
             for link_row in result.link_rows:
                 links = self._page_links(link_row)
                 if not links:
@@ -561,15 +572,19 @@ class _PageReader:
             for row, reason in result.unmapped:
                 self._unmapped(row, reason)
             if result.roles and scope is None:
-                self.roles.extend(self._table_role(found) for found in result.roles)
+                self.roles.extend(self._table_role(found, table.heading) for found in result.roles)
             elif result.roles:
                 where = f"'{scope.title}'" if scope is not None else "a section"
                 for found in result.roles:
                     reason = f"a levels table inside {where}, not at the family's level"
                     self.unmapped.append(Unmapped(self.page.path, found.line, found.title, reason, "row"))
 
-    def _table_role(self, found: TableRole) -> _Role:
-        role = _Role(found.title, found.line, 99, found.level, found.rank, group=found.group, href=found.href)
+    def _table_role(self, found: TableRole, heading: str | None = None) -> _Role:
+        """A role a table row (or column, or a front-matter ladder) names. Its ladder is its
+        track column's, else the table's heading ('#### Manager Titles'), which may say its track."""
+        group = found.group or heading
+        role = _Role(found.title, found.line, 99, found.level, found.rank, group=group, href=found.href)
+        role.track = _track_of_group(group)
         if found.grade is not None:
             role.grade = Stated(found.grade, found.line)
         role.responsibilities.extend(found.items)
@@ -742,7 +757,7 @@ class _PageReader:
         return RoleRecord(
             title=role.title,
             line=role.line,
-            track=track_of(role.title),
+            track=role.track or track_of(role.title),
             level=role.label,
             rank=role.rank,
             group=role.group,
@@ -793,6 +808,19 @@ def _stated_level(meta: dict[str, object]) -> tuple[str, float] | None:
         return f"Level {number.group(1)}", float(number.group(1))
     code = re.fullmatch(r"[A-Z]{1,3}\s?(\d{1,2})", text)
     return (text, float(code.group(1))) if code else None
+
+
+_MANAGEMENT_GROUP = re.compile(r"(?i)\bmanag\w*|\bleadership\b|\bpeople\s+lead")
+_IC_GROUP = re.compile(r"(?i)\bindividual\s+contributors?\b|\bIC\b|\btechnical\s+track\b|\bengineer(?:ing)?\s+titles\b")
+
+
+def _track_of_group(group: str | None) -> str | None:
+    """The track a table's track column or heading names ('Manager Titles' -> management)."""
+    if not group:
+        return None
+    if _MANAGEMENT_GROUP.search(group):
+        return "management"
+    return "ic" if _IC_GROUP.search(group) else None
 
 
 def _label(text: str) -> str | None:

@@ -32,6 +32,7 @@ MIN_ITEM_WORDS = 4  # a cell shorter than this is a value (a code, a number), no
 class Table:
     rows: list[Block]
     open: bool = True
+    heading: str | None = None  # the heading the table stands under
 
 
 @dataclass(frozen=True)
