@@ -21,9 +21,10 @@ from jobkg.ingest.profile import load
 from jobkg.ingest.records import ExtendsKind, HiringStage, IngestWarning, Item, Mention, PageRecord, RoleRecord
 from jobkg.ingest.resolve import RoleIndex, external_family_key, family_key, is_specific, linked_page
 from jobkg.ingest.titles import title_key
-from jobkg.ontology.vocab import ASSERTED_GRAPH, DCTERMS, JOBKG, ORG, PROV, RDF, RDFS, SKOS, XSD_INTEGER
+from jobkg.ontology.vocab import ASSERTED_GRAPH, DCTERMS, JOBKG, ORG, PROV, RDF, RDFS, SKOS, XSD_DECIMAL, XSD_INTEGER
 
 Term = NamedNode | Literal
+_STATED_RANK = re.compile(r"\d|^[IVX]+$")  # a level the page numbers ('Level 4', 'IC3', 'II'), not a level word
 
 
 @dataclass
@@ -173,6 +174,8 @@ class _PageMapper:
         w.add(node, JOBKG.inFamily, family)
         if role.level:
             w.add(node, JOBKG.levelLabel, Literal(role.level))
+        if role.rank is not None and role.level and _STATED_RANK.search(role.level):
+            w.add(node, JOBKG.levelRank, Literal(f"{role.rank:g}", datatype=XSD_DECIMAL))
         w.add(
             node,
             JOBKG.onTrack,

@@ -1,6 +1,7 @@
 """The job architecture matrix people-ops teams keep: families (grouped by department) as
-columns, grades as rows, each cell the roles at that grade in that family. Roles without a
-stated grade get a row of their own, so nothing drops out of the picture."""
+columns, grades as rows, each cell the roles at that grade in that family. A role without a
+stated grade sits on the row of its stated level number ('Level 4', 'IC3'), below the grades;
+roles with neither get a row of their own, so nothing drops out of the picture."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ class Column:
 @dataclass
 class Matrix:
     columns: list[Column]
-    grades: list[int | str]  # highest first; NOT_STATED last when some role has no grade
+    grades: list[int | str]  # grades highest first, then levels ('level 4') highest first; NOT_STATED last
     cells: dict[tuple[Column, int | str], list[Role]] = field(default_factory=dict)
 
     def cell(self, column: Column, grade: int | str) -> list[Role]:
@@ -55,12 +56,25 @@ def job_matrix(roles: Iterable[Role], departments: set[str] | None = None) -> Ma
     chosen = [r for r in roles if departments is None or _department(r) in departments]
     columns = sorted({Column(_department(r), r.family) for r in chosen}, key=lambda c: (c.department, c.family))
     stated = sorted({r.grade for r in chosen if r.grade is not None}, reverse=True)
-    grades: list[int | str] = [*stated, *([NOT_STATED] if any(r.grade is None for r in chosen) else [])]
+    ranked = sorted({r.rank for r in chosen if r.grade is None and r.rank is not None}, reverse=True)
+    rows: list[int | str] = [*stated, *(level_row(rank) for rank in ranked)]
+    grades = [*rows, *([NOT_STATED] if any(row_of(r) == NOT_STATED for r in chosen) else [])]
     matrix = Matrix(columns, grades)
     for role in sorted(chosen, key=lambda r: (r.track != "individual contributor", r.title)):
-        key = (Column(_department(role), role.family), role.grade if role.grade is not None else NOT_STATED)
+        key = (Column(_department(role), role.family), row_of(role))
         matrix.cells.setdefault(key, []).append(role)
     return matrix
+
+
+def level_row(rank: float) -> str:
+    return f"level {rank:g}"
+
+
+def row_of(role: Role) -> int | str:
+    """The matrix row of a role: its grade, else its stated level number, else 'not stated'."""
+    if role.grade is not None:
+        return role.grade
+    return level_row(role.rank) if role.rank is not None else NOT_STATED
 
 
 def _department(role: Role) -> str:

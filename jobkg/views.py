@@ -54,6 +54,7 @@ class Role:
     track: str
     source: Source
     level: str | None = None  # the level label as the page writes it ("Senior", "IC3", "Level 5")
+    rank: float | None = None  # the level's number where the page numbers it ("Level 5" -> 5), else None
     reports_to: tuple[Position, ...] = ()
     extends: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
@@ -168,6 +169,7 @@ def _role(row: Row, parts: _Parts) -> Role:
         track=str(row["track"]),
         source=Source(str(row["file"]), _int(row["line"])),
         level=None if row["level"] is None else str(row["level"]),
+        rank=None if row.get("rank") is None else float(str(row["rank"])),
         reports_to=tuple(parts.reports_to),
         extends=tuple(parts.extends),
         aliases=tuple(parts.aliases),

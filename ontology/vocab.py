@@ -82,6 +82,7 @@ OWL = ClosedVocabulary(
     ],
 )
 XSD_INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+XSD_DECIMAL = NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
 
 PREFIXES = {  # the prefixes every serialisation and page uses
     "jobkg": "https://w3id.org/jobkg/ontology#",

@@ -63,7 +63,7 @@ def _table(matrix: Matrix, source: str | None) -> str:
     head_families = "".join(f'<th class="family">{html.escape(c.family)}</th>' for c in matrix.columns)
     body = []
     for grade in matrix.grades:
-        label = "grade not stated" if grade == NOT_STATED else f"grade {grade}"
+        label = "grade not stated" if grade == NOT_STATED else f"grade {grade}" if isinstance(grade, int) else grade
         cells = []
         for column in matrix.columns:
             roles = matrix.cell(column, grade)
