@@ -240,8 +240,11 @@ def _decide(
     adopted = levels_open is not None and heading.index > levels_open.index and heading.depth <= levels_open.depth
     in_levels = (context is Kind.LEVELS and _levels_hold_roles(heading.parent, profile)) or adopted
     family_level = bool(level.label) and bool(base) and (not level.base or title_key(level.base) == title_key(base))
-    if coded or family_level or evidence.any or (in_levels and level.label):
+    named_like_a_job = bool(title_shape(heading.text).head or level.label or in_levels or described)
+    if coded or family_level or (in_levels and level.label):
         return role
+    if evidence.any and (named_like_a_job or evidence.grade):
+        return role  # a heading that reads like no job ('Line-management') needs a grade of its own
     if level.label and level.base and _another_level_of(level.base, siblings, decisions, profile):
         return role  # 'Senior OSPO Engineer' beside 'OSPO Engineer I': the same job, another level
     if title_shape(heading.text).job and own_items(heading) >= 2 and _peers(heading, siblings, profile):

@@ -16,7 +16,12 @@ from jobkg.ingest.titles import acronym, title_key, track_of
 ROLE_SECTIONS = ("grade", "responsibilities", "requirements", "nice_to_have")
 FAMILY_SECTIONS = ("indicators", "hiring", "career")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7}
-_FAMILY_SUFFIX = re.compile(r"\s+(?:roles?|levels?|job\s+famil(?:y|ies)|famil(?:y|ies)|ladder|framework)$", re.I)
+_FAMILY_SUFFIX = re.compile(
+    r"\s+(?:roles?|levels?|job\s+famil(?:y|ies)|famil(?:y|ies)|(?:career\s+|progression\s+|competency\s+)?"
+    r"(?:ladders?|frameworks?|paths?|development|progression|levels?|tracks?)|career)$",
+    re.I,
+)
+PLACEHOLDER = re.compile(r"\s*\{[^{}]{1,40}\}\s*")
 
 
 class Kind(Enum):
@@ -64,6 +69,8 @@ class Heading:
 
 
 def clean_heading(text: str) -> str:
+    """A heading's text without markup and template placeholders ('{Discriminator} Engineer II')."""
+    text = PLACEHOLDER.sub(" ", text) if "{" in text else text
     return re.sub(r"\s+", " ", text.strip().strip("*_ ").rstrip(":").strip(" #*_"))
 
 
@@ -72,7 +79,10 @@ def family_base(title: str, profile: Profile) -> str:
     base = title
     for name in profile.organisation:
         base = re.sub(rf"\s+(?:at|@)\s+{re.escape(name)}\b.*$", "", base, flags=re.I)
-    return _FAMILY_SUFFIX.sub("", base.strip()).strip()
+    base = base.strip()
+    for _ in range(3):  # 'Acme Engineering Career Development Framework' -> 'Acme Engineering'
+        base = _FAMILY_SUFFIX.sub("", base).strip()
+    return base
 
 
 def section_of(text: str, profile: Profile) -> tuple[str | None, str]:

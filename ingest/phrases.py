@@ -23,11 +23,18 @@ _ALL_PREVIOUS = re.compile(
 )
 _ALL_FAMILY = re.compile(r"\ball\s+(?P<what>responsibilities|requirements)\s+listed\s+above", re.IGNORECASE)
 _EXTENDS_NAMED = re.compile(
-    r"\bextends\s+(?:that\s+of\s+)?(?:the\s+)?(?P<target>[^.;:!?]{1,80}?)\s+(?P<what>responsibilities|requirements)\b",
+    r"\bextends\s+(?:to\s+)?(?:that\s+of\s+|those\s+of\s+)?(?:the\s+|an?\s+)?(?P<target>[^.;:!?]{1,80}?)\s+(?P<what>responsibilities|requirements)\b",
     re.IGNORECASE,
 )
 _EXTENDS_ROLE = re.compile(
-    r"\bextends\s+(?:that\s+of\s+)?(?:the\s+)?(?P<target>[^.;:!?]{1,80}?)\s+(?:role|level|position)\b", re.IGNORECASE
+    r"\bextends\s+(?:to\s+)?(?:that\s+of\s+|those\s+of\s+)?(?:the\s+|an?\s+)?"
+    r"(?P<target>[^.;:!?]{1,80}?)\s+(?:role|level|position)\b",
+    re.IGNORECASE,
+)
+_EXTENDS_BARE = re.compile(
+    r"^(?:it\s+|this\s+(?:role|level)\s+)?extends\s+(?:to\s+)?(?:that\s+of\s+|those\s+of\s+)?(?:the\s+|an?\s+)?"
+    r"(?P<target>(?-i:[A-Z])[^.;:!?]{1,60}?)\s*[.;]?\s*$",
+    re.IGNORECASE,
 )
 _NAMED_PLUS = re.compile(  # 'The Intermediate responsibilities, plus' / 'Everything in Senior, plus'
     r"^(?:the\s+|everything\s+(?:in|of|from)\s+(?:the\s+)?|all\s+(?:of\s+)?(?:the\s+)?)(?P<target>[\w .,&'/-]+?)"
@@ -250,7 +257,25 @@ def extension(text: str, line: int, links: tuple[Link, ...]) -> tuple[ExtendsKin
     match = _EXTENDS_ROLE.search(text)
     if match:
         return ExtendsKind.ROLE, _named(match.group("target"), line, links)
+    match = _EXTENDS_BARE.search(text)
+    if match and len(text) < 160:  # 'Extends to that of an Renewal Manager.'
+        return ExtendsKind.ROLE, _named(match.group("target"), line, links)
     return None
+
+
+_CUMULATIVE = re.compile(
+    r"\b(?:add(?:s)?\s+to|build(?:s)?\s+(?:up)?on|includes?|inherits?|in\s+addition\s+to)\s+(?:all\s+)?(?:of\s+)?"
+    r"(?:those|the\s+(?:expectations|responsibilities|requirements|criteria|competencies))\s+(?:of|for|from)\s+"
+    r"(?:all\s+)?(?:the\s+)?(?:earlier|previous|prior|lower|preceding)\s+levels?\b"
+    r"|\b(?:expectations|responsibilities|criteria)\s+(?:are|is)\s+cumulative\b",
+    re.IGNORECASE,
+)
+
+
+def is_cumulative(text: str) -> bool:
+    """'Expectations for a level add to those of earlier levels': every level extends the one
+    below it on its track."""
+    return bool(_CUMULATIVE.search(text))
 
 
 def _named(target: str, line: int, links: tuple[Link, ...]) -> Mention:
@@ -312,7 +337,7 @@ def direct_reports(text: str, line: int, links: tuple[Link, ...], profile: Profi
 
 def singular(name: str) -> str:
     """'Engineering Supervisors' -> 'Engineering Supervisor' (a position, named in the plural)."""
-    plural = re.search(r"(?i)(?:er|or|ant|ist|ead|ect|ive|ger)s$", name)
+    plural = re.search(r"(?i)(?:er|or|ant|ist|ead|ect|ive|ger|al|ff|ow|or)s$", name)
     return name[:-1] if plural else name
 
 

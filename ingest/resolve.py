@@ -17,6 +17,7 @@ from jobkg.ingest.records import Mention, PageRecord, RoleRecord
 from jobkg.ingest.titles import LEVEL_WORDS, acronym, slug, title_key
 
 LINK_AGREES = 75  # rapidfuzz ratio between a link's text and the linked role's title
+SAME_FAMILY_NAME = 90  # rapidfuzz ratio of two title keys in one family: a misspelling, not another role
 
 
 def family_key(page: PageRecord) -> str:
@@ -137,7 +138,7 @@ class RoleIndex:
         key = title_key(mention.label)
         candidates = self.by_key.get(key, [])
         if not candidates:
-            return self._by_prefix_on_page(key, page)
+            return self._by_prefix_on_page(key, page) or self._misspelt_in_family(key, page)
         same_page = [ref for ref in candidates if ref.page is page]
         if len(same_page) == 1:
             return same_page[0]
@@ -160,6 +161,21 @@ class RoleIndex:
             return None
         matches = [role for role in page.roles if title_key(role.title).split()[: len(tokens)] == tokens]
         return RoleRef(page, matches[0]) if len(matches) == 1 else None
+
+    def _misspelt_in_family(self, key: str, page: PageRecord) -> RoleRef | None:
+        """'Renewal Manager' on a page whose family has a 'Renewals Manager' and nothing closer:
+        within one family a near-identical name is a slip of the pen, never across families."""
+        family = family_key(page)
+        scored = [
+            (fuzz.ratio(key, title_key(role.title)), other, role)
+            for other in self.pages.values()
+            if family_key(other) == family
+            for role in other.roles
+        ]
+        close = sorted((entry for entry in scored if entry[0] >= SAME_FAMILY_NAME), key=lambda e: -e[0])
+        if not close or (len(close) > 1 and close[1][0] == close[0][0]):
+            return None
+        return RoleRef(close[0][1], close[0][2])
 
     def _by_link(self, mention: Mention, page: PageRecord) -> RoleRef | None:
         """The role a link points to, when the link's text agrees with it: a link whose target

@@ -159,9 +159,8 @@ class _PageReader:
         # single-role page's items; reported as unmapped unless the page turns out to be one role
         self.loose: list[tuple[Item, Unmapped]] = []
         self.family_managed: list[Mention] = []  # 'Your direct reports are X' at the page's scope
-        self.parents: set[int] = (
-            set()
-        )  # lines of items that have sub-items  # 'Your direct reports are X' at the page's scope
+        self.parents: set[int] = set()  # lines of items that have sub-items
+        self.cumulative = 0  # the line saying each level adds to those below it ('add to earlier levels')
 
     # ------------------------------------------------------------ where a block belongs
 
@@ -303,6 +302,9 @@ class _PageReader:
         """Grade, reporting, extension, equivalence and management sentences; True if any."""
         found = False
         lowered = block.text.lower()
+        if scope is None and phrases.is_cumulative(block.text):
+            self.cumulative = self.cumulative or block.line
+            found = True
         number = phrases.grade(block.text, block.links, self.profile)
         if number is not None and (self.section() is Section.GRADE or "grade" in lowered or block.links):
             found = True
@@ -626,6 +628,8 @@ class _PageReader:
             self._family_reporting(reporting, block, roles)
         for role in roles:
             role.reports_to = list({m.label.lower(): m for m in role.reports_to}.values())
+        if self.cumulative:
+            self._each_extends_the_one_below(roles)
         for mention in self.family_managed:
             if len(roles) == 1:
                 self.management.append((Mention(roles[0].title, mention.line), mention))
@@ -723,8 +727,12 @@ class _PageReader:
             or phrases.starts_with_title(subject, self.title)
             or names_role(subject, self.title)
         )
+        levelled = self._roles_at_level(subject, roles)
         if named is not None:
             named.reports_to.extend(reporting.targets)
+        elif levelled:  # 'All Principals report to our CTO': the Principal levels, not every level
+            for role in levelled:
+                role.reports_to.extend(reporting.targets)
         elif phrases.is_everyone(reporting.subject, self.profile) and roles:
             for role in roles:
                 if not role.reports_to:
@@ -734,6 +742,25 @@ class _PageReader:
         else:
             who = f"'{reporting.subject}'" if reporting.subject else "no one in particular"
             self._unmapped(block, f"reporting line stated at the family's scope for {who}; not one level's")
+
+    def _each_extends_the_one_below(self, roles: list[_Role]) -> None:
+        """'Expectations for a level add to those of earlier levels': every level but the first
+        of its track (and its table group) extends the one before it, as if each said so."""
+        seen: set[tuple[str, str | None]] = set()
+        for role in roles:
+            ladder = (role.track or track_of(role.title), role.group)
+            if ladder in seen and not role.extensions:
+                role.extensions.append(Extension(ExtendsKind.ROLE, self.cumulative))
+            seen.add(ladder)
+
+    def _roles_at_level(self, subject: str, roles: list[_Role]) -> list[_Role]:
+        """The levels a plural subject names by their level word: 'All Principals' -> the roles
+        labelled Principal (only when the word is a level of the profile's scale)."""
+        words = re.sub(r"(?i)^(?:all|every|each|our|the)\s+", "", subject).strip()
+        word = phrases.singular(words) if words.endswith("s") else ""
+        if not word or word.lower() not in self.profile.level_scale():
+            return []
+        return [role for role in roles if (role.label or "").lower() == word.lower()]
 
     def _acronyms(self) -> dict[str, str]:
         texts = [self.title, str(self.page.meta.get("description") or "")]

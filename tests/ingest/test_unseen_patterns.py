@@ -342,3 +342,78 @@ def test_a_lead_in_to_a_list_of_duties_at_the_family_scope():
     )
     assert [i.text for i in rec.responsibilities] == ["perform exploratory analysis"]
     assert any(u.text == "churn prediction" for u in rec.unmapped)
+
+
+def test_a_plural_level_word_subject_gives_the_line_to_that_level_only():
+    rec = record(
+        """
+        # Engineering
+        All Principals report directly to our CTO.
+        ## Senior Engineer
+        The Senior Engineer is a grade 7.
+        ## Principal Engineer
+        The Principal Engineer is a grade 9.
+        """
+    )
+    assert [(r.title, [m.label for m in r.reports_to]) for r in rec.roles] == [
+        ("Senior Engineer", []),
+        ("Principal Engineer", ["CTO"]),
+    ]
+
+
+# 8. Inheritance sentences ----------------------------------------------------------------------
+
+
+def test_an_inheritance_sentence_with_a_misspelt_title_is_an_extension_not_a_duty(write_pages):
+    from jobkg.kb import KnowledgeBase
+
+    folder = write_pages(
+        {
+            "sales/renewals.md": """
+            # Renewals
+            ## Renewals Manager
+            ### Responsibilities
+            - Keep customers renewing
+            ## Senior Renewals Manager
+            ### Responsibilities
+            - Extends to that of an Renewal Manager.
+            - Coach the team
+            """
+        }
+    )
+    kb = KnowledgeBase.build([folder])
+    senior = next(r for r in kb.roles() if r.title == "Senior Renewals Manager")
+    assert senior.extends == ("Renewals Manager",)
+    assert [(i.text, i.inherited_from) for i in senior.responsibilities] == [
+        ("Coach the team", None),
+        ("Keep customers renewing", "Renewals Manager"),
+    ]
+
+
+def test_levels_that_add_to_earlier_levels_extend_the_one_below():
+    rec = record(
+        """
+        # Support
+        Expectations for a level add to those of earlier levels.
+        ## Support Engineer I
+        - Answers tickets
+        ## Support Engineer II
+        - Handles escalations
+        """
+    )
+    first, second = rec.roles
+    assert first.extensions == () and [e.target for e in second.extensions] == [None]
+
+
+def test_an_all_levels_section_is_every_levels():
+    rec = record(
+        """
+        # Design
+        ## All levels
+        - Cares about users
+        ## Levels
+        ### Designer
+        The Designer is a grade 5.
+        """
+    )
+    assert [i.text for i in rec.responsibilities] == ["Cares about users"]
