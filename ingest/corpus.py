@@ -168,7 +168,41 @@ def ingest_into(
         for record in records
         if not record.roles and not record.no_role_reason and (reason := _empty_family_folder(record, records))
     ]
+    report.warnings += [
+        {"file": record.page.path, "line": line, "message": message}
+        for record in records
+        for line, message in _read_little(record, records)
+    ]
     return report
+
+
+LOW_SHARE = 0.5  # a page of roles whose list items were mapped less than this is reported
+LOW_SHARE_FROM = 6  # ... when it has at least this many list items
+
+
+def _read_little(record: PageRecord, records: list[PageRecord]) -> list[tuple[int, str]]:
+    """Pages and roles that were read but gave little: a role with no item of its own, of its
+    family or of a level it extends; a page of roles whose list items were mostly not mapped."""
+    found = []
+    family_items = bool(record.responsibilities or record.requirements) or any(
+        other.responsibilities or other.requirements
+        for other in records
+        if record.page.family_key and other.page.key == record.page.family_key
+    )
+    for role in record.roles:
+        if not (role.responsibilities or role.requirements or role.extensions or family_items or role.href):
+            found.append((role.line, f"role '{role.title}' states no responsibility or requirement"))
+    summary = _page_summary(record)
+    share = summary["share_mapped"]
+    if record.roles and isinstance(share, float) and share < LOW_SHARE and record.list_items >= LOW_SHARE_FROM:
+        found.append(
+            (
+                record.title_line,
+                f"only {summary['mapped_items']} of {record.list_items} list items were mapped "
+                "(the unmapped ones are listed with their reasons)",
+            )
+        )
+    return found
 
 
 def _empty_family_folder(index: PageRecord, records: list[PageRecord]) -> str | None:
