@@ -51,3 +51,11 @@ def test_the_roles_view_marks_them_and_keeps_them(seeds_kb):
     assert [item.text[:4] for item in marked] == ["3-5 ", "5+ y"]
     assert {item.superseded_by for item in marked} == {OWN}
     assert len(staff.requirements) == 20  # kept in the view and in the KB
+
+
+def test_an_own_item_with_a_changed_qualifier_supersedes_the_inherited_one():
+    inherited = "Solves technical problems of moderate scope and complexity"
+    own = "Solves technical problems of high scope and complexity"
+    assert superseded_by([(own, True), (inherited, False)]) == {inherited: own}
+    other = "Mentors engineers across several teams"
+    assert superseded_by([(other, True), (inherited, False)]) == {}
