@@ -170,10 +170,38 @@ def plan(blocks: tuple[Block, ...], profile: Profile, page_title: str) -> dict[i
             decisions[heading.index] = Decision(Kind.TITLE)
             continue
         decision = _decide(heading, siblings, profile, base, decisions, levels_open)
+        if (
+            decision.kind is Kind.OTHER
+            and roles_seen
+            and _context(heading, decisions) is None
+            and _states_like_a_specialty(heading, siblings, profile, base)
+        ):
+            decision = Decision(Kind.SPECIALTY, heading.text)
         decisions[heading.index] = decision
         roles_seen = roles_seen or decision.kind is Kind.ROLE
     _roles_named_by_grade_sections(tree, decisions, profile)
     return decisions
+
+
+def _states_like_a_specialty(heading: Heading, siblings: list[Heading], profile: Profile, base: str) -> bool:
+    """A heading after the levels that names no job ('## Verify', '## Application Security') but
+    has requirements, responsibilities or a reporting line of its own: a specialty of the
+    family, whose items are its own and never every level's."""
+    if heading.depth > 3 or _context_is_a_section(heading) or not _title_like(heading.text, profile):
+        return False
+    if base and title_key(base) and title_key(base) in title_key(heading.text):
+        return False  # 'Frontend Engineering Roles at GitLab': the family itself
+    evidence = _evidence(heading, siblings, profile)
+    return evidence.sections or evidence.reporting
+
+
+def _context_is_a_section(heading: Heading) -> bool:
+    parent = heading.parent
+    while parent is not None:
+        if parent.section:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _repeats_title(

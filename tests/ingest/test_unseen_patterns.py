@@ -417,3 +417,30 @@ def test_an_all_levels_section_is_every_levels():
         """
     )
     assert [i.text for i in rec.responsibilities] == ["Cares about users"]
+
+
+# 6. Scope: specialties -------------------------------------------------------------------------
+
+
+def test_a_section_after_the_levels_with_its_own_requirements_is_a_specialty():
+    rec = record(
+        """
+        # Security Engineer
+        ## Levels
+        ### Security Engineer
+        The Security Engineer is a grade 6.
+        ### Senior Security Engineer
+        The Senior Security Engineer is a grade 7.
+        ## Application Security
+        ### Requirements
+        - Knows the OWASP top ten
+        ### Reporting
+        This specialty reports to the Manager, Application Security.
+        """
+    )
+    assert titles(rec) == ["Security Engineer", "Senior Security Engineer"]
+    assert all(items(role) == [] for role in rec.roles) and rec.requirements == ()
+    (specialty,) = rec.specialties
+    assert specialty.title == "Application Security"
+    assert [i.text for i in specialty.requirements] == ["Knows the OWASP top ten"]
+    assert [m.label for m in specialty.reports_to] == ["Manager, Application Security"]
