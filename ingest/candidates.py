@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from jobkg.ingest import phrases
 from jobkg.ingest.outline import (
@@ -34,6 +35,7 @@ from jobkg.ingest.records import Block, BlockKind, ExtendsKind
 from jobkg.ingest.titles import title_key, title_shape
 
 
+@lru_cache(maxsize=65536)
 def _title_like(text: str, profile: Profile) -> bool:
     """Could name a role: short, not a sentence, and not a heading that never does ('Overview',
     'Teams'), unless it ends in a job's noun ('Team Lead')."""
@@ -60,25 +62,38 @@ def is_statement(text: str) -> bool:
 def own_items(heading: Heading) -> int:
     """List items, table rows and statement headings under a heading, outside sections that are
     never a role's own (indicators, hiring, career, specialties, levels)."""
+    if "items" in heading.memo:
+        return heading.memo["items"]  # type: ignore[return-value]
     count = sum(1 for block in heading.content if block.kind in (BlockKind.ITEM, BlockKind.ROW))
     for child in heading.children:
         if child.section in _NOT_OWN:
             continue
         count += (1 if is_statement(child.text) else 0) + own_items(child)
+    heading.memo["items"] = count
     return count
 
 
 def _peers(heading: Heading, siblings: list[Heading], profile: Profile) -> int:
     """Siblings of the same shape: headings that read like a job's title and state items."""
-    return sum(
-        1
-        for sibling in siblings
-        if sibling is not heading
-        and not sibling.section
-        and _title_like(sibling.text, profile)
-        and title_shape(sibling.text).job
-        and own_items(sibling) > 0
-    )
+    if not siblings:
+        return 0
+    key, holder = f"shaped:{id(siblings)}", siblings[0].memo  # counted once per list of siblings
+    if key not in holder:
+        holder[key] = sum(1 for sibling in siblings if _job_shaped(sibling, profile))
+    among = heading.position < len(siblings) and siblings[heading.position] is heading
+    own = 1 if among and _job_shaped(heading, profile) else 0
+    return int(holder[key]) - own  # type: ignore[call-overload]
+
+
+def _job_shaped(heading: Heading, profile: Profile) -> bool:
+    if "job_shaped" not in heading.memo:
+        heading.memo["job_shaped"] = (
+            not heading.section
+            and _title_like(heading.text, profile)
+            and title_shape(heading.text).job
+            and own_items(heading) > 0
+        )
+    return bool(heading.memo["job_shaped"])
 
 
 def _own_blocks(heading: Heading, siblings: list[Heading]) -> list[Block]:
@@ -119,6 +134,13 @@ class _Evidence:
 
 
 def _evidence(heading: Heading, siblings: list[Heading], profile: Profile) -> _Evidence:
+    key = f"evidence:{id(siblings)}"
+    if key not in heading.memo:
+        heading.memo[key] = _gather_evidence(heading, siblings, profile)
+    return heading.memo[key]  # type: ignore[return-value]
+
+
+def _gather_evidence(heading: Heading, siblings: list[Heading], profile: Profile) -> _Evidence:
     blocks = _own_blocks(heading, siblings)
     grade = any(
         phrases.grade(b.text, b.links, profile) is not None and ("grade" in b.text.lower() or b.links)
@@ -179,6 +201,8 @@ def plan(blocks: tuple[Block, ...], profile: Profile, page_title: str) -> dict[i
             decision = Decision(Kind.SPECIALTY, heading.text)
         decisions[heading.index] = decision
         roles_seen = roles_seen or decision.kind is Kind.ROLE
+        if decision.kind is Kind.ROLE:
+            _role_bases(siblings).add(title_key(level_of(decision.title, profile).base))
     _roles_named_by_grade_sections(tree, decisions, profile)
     return decisions
 
@@ -273,7 +297,7 @@ def _decide(
         return role
     if evidence.any and (named_like_a_job or evidence.grade):
         return role  # a heading that reads like no job ('Line-management') needs a grade of its own
-    if level.label and level.base and _another_level_of(level.base, siblings, decisions, profile):
+    if level.label and level.base and title_key(level.base) in _role_bases(siblings):
         return role  # 'Senior OSPO Engineer' beside 'OSPO Engineer I': the same job, another level
     if title_shape(heading.text).job and own_items(heading) >= 2 and _peers(heading, siblings, profile):
         return role  # '## Team Lead' with its duties, beside '## Product Manager' with theirs
@@ -305,15 +329,12 @@ def _described(heading: Heading) -> str | None:
     return phrases.singular(name) if named.plural else name
 
 
-def _another_level_of(base: str, siblings: list[Heading], decisions: dict[int, Decision], profile: Profile) -> bool:
-    key = title_key(base)
-    for sibling in siblings:
-        decision = decisions.get(sibling.index)
-        if decision is None or decision.kind is not Kind.ROLE:
-            continue
-        if title_key(level_of(decision.title, profile).base) == key:
-            return True
-    return False
+def _role_bases(siblings: list[Heading]) -> set[str]:
+    """The titles without their level of the roles decided so far among these siblings."""
+    if not siblings:
+        return set()
+    key = f"role-bases:{id(siblings)}"
+    return siblings[0].memo.setdefault(key, set())  # type: ignore[return-value]
 
 
 def _levels_hold_roles(levels: Heading | None, profile: Profile) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 
 from jobkg.ingest.profile import Profile
 from jobkg.ingest.records import Block, BlockKind
@@ -65,6 +66,7 @@ class Heading:
     parent: Heading | None = None
     children: list[Heading] = field(default_factory=list)
     position: int = 0  # its place among its siblings
+    memo: dict[str, object] = field(default_factory=dict)  # what the candidates stage computed of it once
     content: list[Block] = field(default_factory=list)
 
 
@@ -103,6 +105,7 @@ def section_of(text: str, profile: Profile) -> tuple[str | None, str]:
     return None, ""
 
 
+@lru_cache(maxsize=65536)
 def level_of(title: str, profile: Profile) -> Level:
     """'Senior Widget Engineer' -> ('Senior', 4, 'Widget Engineer'); 'IC3' -> ('IC3', 3, '');
     'Level 5: Senior PM' -> ('Level 5', 5, 'Senior PM'); 'X (Intermediate)' -> ('Intermediate', ...)."""

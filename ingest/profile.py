@@ -37,7 +37,7 @@ def _patterns(values: list[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(value, re.IGNORECASE) for value in values)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per loaded profile: hashed by identity, cached beside
 class Profile:
     """A page layout, read from a TOML file (see docs/profiles.md)."""
 

@@ -109,6 +109,7 @@ _LEADING_HEAD = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def title_shape(text: str) -> TitleShape:
     """'Senior Software Engineer (L3)' -> head 'engineer'; 'Head of Profession' -> 'head';
     'Data architects' -> plural; 'How we work' -> no head."""
@@ -222,6 +223,9 @@ def aliases(title: str, acronyms: dict[str, str]) -> list[str]:
         short = acronym(base)
         level = title[: title.find(base)] if base in title else ""
         found.append(level + short)
+    coded = re.match(r"^(?P<base>.+?)\s*\((?P<code>[A-Z]{1,3}\s?\d{1,2}[a-z]?)\)$", title)  # 'Engineering Manager (M1)'
+    if coded:
+        found.append(coded.group("base"))
     levelled = re.match(r"^(?P<base>.+?)\s*\((?P<level>[A-Za-z]+)\)$", title)  # 'Data Scientist (Intermediate)'
     if levelled and levelled.group("level").lower() in LEVEL_WORDS:
         found.append(f"{levelled.group('level')} {levelled.group('base')}")
