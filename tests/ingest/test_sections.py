@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import textwrap
 
+from jobkg.ingest.drafts import Section, classify_heading
 from jobkg.ingest.markdown import parse_page
 from jobkg.ingest.records import ExtendsKind
-from jobkg.ingest.sections import Section, classify_heading, read_sections
+from jobkg.ingest.sections import read_sections
 
 
 def record(text: str, name: str = "dept/family.md"):
