@@ -157,10 +157,10 @@ class _Assembler:
     def _family_statements(self, roles: list[RoleDraft]) -> list[RoleDraft]:
         """Grades and reporting lines stated at the family's scope go to the level their subject
         names, to every level when the subject is everyone, or to the page's one role."""
+        if not roles and len({subject for _, subject in self.draft.family_grades if subject}) > 1:
+            roles = self._roles_named_by_grades()  # 'The Senior X is a grade 7. The Staff X is a grade 8.'
         if not roles and self._single_role_page():
             roles = self._page_roles()
-        if not roles and len({subject for _, subject in self.draft.family_grades if subject}) > 1:
-            roles = self._roles_named_by_grades()
         for stated, subject in self.draft.family_grades:
             named = self._named_role(subject, roles)
             if named is not None:
@@ -218,8 +218,10 @@ class _Assembler:
         if self.draft.family_grades or self.draft.family_reports:
             return True
         duties = bool(self.draft.family.responsibilities or self.draft.family.requirements or self.draft.loose)
-        if self.draft.page.family_key and self.draft.page.key != self.draft.page.family_key and duties:
-            return True  # a level file: its duties are the level's
+        level_file = self.draft.page.family_key and self.draft.page.key != self.draft.page.family_key
+        named = bool(page_role_titles(self.draft.title)) or level_of(self.draft.title, self.draft.profile).label
+        if level_file and duties and named:
+            return True  # a level file: its duties are the level's (not an 'Introduction to the framework')
         if (
             self.draft.related or self.draft.page.family_key == self.draft.page.key
         ):  # a team page, a family folder's index

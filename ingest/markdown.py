@@ -228,7 +228,7 @@ class _BlockReader:
         for event, span in events:
             if isinstance(event, str):
                 if event in ("SoftBreak", "HardBreak") and self._parts is not None:
-                    self._parts.append(" ")
+                    self._parts.append(_BREAK)
                 continue
             (kind, value), *_ = event.items()  # type: ignore[attr-defined]
             if kind == "Start":
@@ -289,7 +289,7 @@ class _BlockReader:
             self._in_code = False
         elif name == "Link" and self._open_links and self._parts is not None:
             href, start = self._open_links.pop()
-            self._links.append(Link(_squash("".join(self._parts[start:])), href))
+            self._links.append(Link(_squash("".join(self._parts[start:]).replace(_BREAK, " ")), href))
 
     def _text(self, text: str, offset: int) -> None:
         if self._parts is None:  # text directly in a tight list item
@@ -306,7 +306,8 @@ class _BlockReader:
     def _close_run(self, name: str) -> None:
         if self._parts is None:
             return
-        text, links = _squash("".join(self._parts)), tuple(self._links)
+        text, breaks = _unbroken(_squash("".join(self._parts)))
+        links = tuple(self._links)
         self._parts = None
         if name == "TableCell":
             if self._row is not None:
@@ -317,9 +318,11 @@ class _BlockReader:
             line, _ = self._items[-1]
             self._items[-1] = (line, True)
             parent = self._items[-2][0] if len(self._items) > 1 else None
-            self.blocks.append(Block(BlockKind.ITEM, text, line, len(self._items), links, parent_line=parent))
+            item = Block(BlockKind.ITEM, text, line, len(self._items), links, parent_line=parent, breaks=breaks)
+            self.blocks.append(item)
         elif text:
-            self.blocks.append(Block(BlockKind.PARAGRAPH, text, self.line(self._run_start), len(self._items), links))
+            line = self.line(self._run_start)
+            self.blocks.append(Block(BlockKind.PARAGRAPH, text, line, len(self._items), links, breaks=breaks))
 
 
 def html_blocks(html: str, first_line: int) -> list[Block]:
@@ -340,6 +343,23 @@ def html_blocks(html: str, first_line: int) -> list[Block]:
 
 def _blocks(body: str, line_of: Callable[[int], int]) -> list[Block]:
     return _BlockReader(body, line_of).read(pyromark.events_with_range(body, options=_OPTIONS))
+
+
+_BREAK = " \x00 "  # a line break inside a block, kept until its offset is known
+
+
+def _unbroken(text: str) -> tuple[str, tuple[int, ...]]:
+    """The text without its line-break marks, and the offset at which each next line starts."""
+    if "\x00" not in text:
+        return text, ()
+    words, breaks, length = [], [], 0
+    for word in text.split(" "):
+        if word == "\x00":
+            breaks.append(length + 1 if words else 0)
+            continue
+        length += len(word) + (1 if words else 0)
+        words.append(word)
+    return " ".join(words), tuple(breaks)
 
 
 def _squash(text: str) -> str:

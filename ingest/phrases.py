@@ -135,6 +135,17 @@ def _reports_as_noun(subject: str, target: str) -> bool:
     return not (title_shape(subject).head or _ROLE_SUBJECT.search(subject) or not subject.strip())
 
 
+def sentences(text: str) -> list[tuple[int, str]]:
+    """The sentences of a text with the offset each starts at ('Sr. Director' ends none)."""
+    found, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if not re.search(r"\b(?:Sr|Jr|Mgr|Dir|Assoc|Mr|Ms|Dr|vs|St)\.$", text[start : match.start()]):
+            found.append((start, text[start : match.start()]))
+            start = match.end()
+    found.append((start, text[start:]))
+    return [(offset, sentence) for offset, sentence in found if sentence.strip()]
+
+
 def may_report(text: str) -> bool:
     """Cheap test before the patterns: only sentences with these words can state a line."""
     lowered = text.lower()
@@ -152,7 +163,8 @@ def states_reporting(block: Block, profile: Profile = GENERIC, role_title: str =
         for clause in _CLAUSE.split(sentence)
     ]
     for sentence in clauses:
-        read = reporting(sentence, block.line, block.links, profile) if may_report(sentence) else None
+        line = block.line_at(block.text.find(sentence[:24])) if block.breaks else block.line
+        read = reporting(sentence, line, block.links, profile) if may_report(sentence) else None
         if read is None:
             continue
         name = subject_name(read.subject)

@@ -31,6 +31,11 @@ class Block:
     links: tuple[Link, ...] = ()
     cells: tuple[str, ...] = ()  # table rows only
     parent_line: int | None = None  # nested list items: the line of the item above
+    breaks: tuple[int, ...] = ()  # offsets in text where the block's next source lines start
+
+    def line_at(self, offset: int) -> int:
+        """The source line of the character at this offset of the text."""
+        return self.line + sum(1 for start in self.breaks if start <= offset)
 
 
 @dataclass(frozen=True, slots=True)

@@ -190,10 +190,12 @@ class _PageReader(PageDraft):
         if scope is None and phrases.is_cumulative(block.text):
             self.cumulative = self.cumulative or block.line
             found = True
-        number = phrases.grade(block.text, block.links, self.profile)
-        if number is not None and (self.section() is Section.GRADE or "grade" in lowered or block.links):
-            found = True
-            self._grade(block, scope, number)
+        if self.section() is Section.GRADE or "grade" in lowered or block.links:
+            for offset, sentence in phrases.sentences(block.text) if "grade" in lowered else [(0, block.text)]:
+                number = phrases.grade(sentence, block.links, self.profile)
+                if number is not None:
+                    found = True
+                    self._grade(block, scope, number, sentence, block.line_at(offset))
         managed = (
             phrases.direct_reports(block.text, block.line, block.links, self.profile) if "report" in lowered else []
         )
@@ -233,12 +235,15 @@ class _PageReader(PageDraft):
             self._reporting(block, scope, reporting)
         return bool(found)
 
-    def _grade(self, block: Block, scope: RoleDraft | SpecialtyDraft | None, number: int) -> None:
-        stated = Stated(number, block.line)
+    def _grade(
+        self, block: Block, scope: RoleDraft | SpecialtyDraft | None, number: int, sentence: str, line: int
+    ) -> None:
+        """A grade sentence ('The Senior X is a grade 7.'), at the line it stands on."""
+        stated = Stated(number, line)
         if isinstance(scope, SpecialtyDraft):
             self.report_unmapped(block, f"grade stated inside specialty '{scope.title}'; a specialty has no grade")
         elif scope is None:
-            subject = _GRADE_SUBJECT.match(block.text)
+            subject = _GRADE_SUBJECT.match(sentence)
             self.family_grades.append((stated, subject.group("subject").strip(" *") if subject else ""))
         elif scope.grade is None:
             scope.grade = stated

@@ -35,7 +35,7 @@ def test_the_seeds_are_read_exactly_as_their_gold_says():
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("corpus", ["job-families", "gitlab-hugo", "other-ladders"])
+@pytest.mark.parametrize("corpus", ["job-families", "gitlab-hugo", "other-ladders", "more-ladders"])
 def test_dev_corpora_meet_the_fidelity_goals(corpus, dev_corpus):
     scores = bench_fidelity(GOLD / f"{corpus}.json")
     assert meets_goals(scores) == [], {k: v for k, v in scores.items() if k != "misses"}
