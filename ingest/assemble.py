@@ -49,6 +49,7 @@ class _Assembler:
         self.draft.roles.extend(self._table_role(found) for found in ladder)
         roles = [role for role in self.draft.roles if self._states_anything(role)]
         roles = self._family_statements(roles)
+        roles = [twin for role in roles for twin in _with_twins(role)]
         acronyms = self._acronyms()
         records = self._dedupe([self._role_record(role, acronyms) for role in roles])
         family_index = self.draft.page.family_key == self.draft.page.key  # its levels are the files beside it
@@ -333,6 +334,10 @@ class _Assembler:
         return found
 
     def _role_record(self, role: RoleDraft, acronyms: dict[str, str]) -> RoleRecord:
+        if role.statements and not role.responsibilities and not role.requirements:
+            role.responsibilities = role.statements  # a level written as one statement per line
+        else:
+            role.descriptions.extend(role.statements)
         return RoleRecord(
             title=role.title,
             line=role.line,
@@ -370,6 +375,14 @@ class _Assembler:
             seen[key] = record
             kept.append(record)
         return kept
+
+
+def _with_twins(role: RoleDraft) -> list[RoleDraft]:
+    """A role and the equivalent roles its page names with it, each with what the page states."""
+    twins = [replace(role, title=title, twins=[]) for title in role.twins]
+    for twin in twins:
+        twin.label, twin.rank = None, None
+    return [role, *twins]
 
 
 def _retitled(record: RoleRecord, title: str) -> RoleRecord:

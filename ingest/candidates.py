@@ -14,6 +14,7 @@ or a level code. Every heading that reads like a title but is not taken gets its
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,7 +33,8 @@ from jobkg.ingest.outline import (
 )
 from jobkg.ingest.profile import Profile
 from jobkg.ingest.records import Block, BlockKind, ExtendsKind
-from jobkg.ingest.titles import title_key, title_shape
+from jobkg.ingest.tables import ladder_header
+from jobkg.ingest.titles import names_one_role, page_role_titles, title_key, title_shape
 
 
 @lru_cache(maxsize=65536)
@@ -170,8 +172,9 @@ def plan(blocks: tuple[Block, ...], profile: Profile, page_title: str) -> dict[i
     levels_open: Heading | None = None  # a levels heading without sub-headings: the next headings are its members
     for heading in tree:
         siblings = heading.parent.children if heading.parent else roots
-        if heading.section == "levels" and heading.depth > 2 and not re.search(r"(?i)level|grade", heading.text):
-            heading.section = None  # '#### Leadership' deep in a level is a competency, not the levels
+        deep = heading.depth > 2 or _context(heading, decisions) is Kind.ROLE
+        if heading.section == "levels" and deep and not re.search(r"(?i)level|grade", heading.text):
+            heading.section = None  # '## Leadership' inside a level is a competency, not the levels
         if heading.section == "levels":
             decisions[heading.index] = Decision(Kind.LEVELS)
             levels_open = heading if not heading.children else None
@@ -205,6 +208,50 @@ def plan(blocks: tuple[Block, ...], profile: Profile, page_title: str) -> dict[i
             _role_bases(siblings).add(title_key(level_of(decision.title, profile).base))
     _roles_named_by_grade_sections(tree, decisions, profile)
     return decisions
+
+
+def page_roles(
+    blocks: tuple[Block, ...],
+    decisions: dict[int, Decision],
+    title: str,
+    family_index: bool,
+    links_a_page: Callable[[str], bool],
+    profile: Profile,
+) -> list[str]:
+    """The role(s) a page is as a whole, decided before it is read so that everything it states
+    is read as that role's: no heading is a level, the title reads like one job's ('Data
+    Analyst', 'Events Lead Handbook', 'Being a Site Reliability Engineer'; two with 'X / Y'), and
+    the page states something of its own (list items that are not links to other pages; or, for
+    a page of prose, its title says it is about one role). [] for anything else: a family
+    folder's index, a ladder, a navigation or team page."""
+    if family_index or any(decision.kind is Kind.ROLE for decision in decisions.values()):
+        return []
+    titles = page_role_titles(title)
+    if not titles:
+        return []
+    listed = [b for b in blocks if b.kind in (BlockKind.ITEM, BlockKind.ROW)]
+    linked = [b for b in listed if b.links and sum(len(link.text) for link in b.links) * 2 >= len(b.text)]
+    if listed and len(linked) * 2 > len(listed):
+        return []  # mostly links: navigation
+    headers = [
+        b
+        for i, b in enumerate(blocks)
+        if b.kind is BlockKind.ROW and (i == 0 or blocks[i - 1].kind is not BlockKind.ROW)
+    ]
+    if any(ladder_header(header, profile) for header in headers):
+        return []  # a levels table: the levels are its rows or columns
+    graded = [
+        sentence
+        for b in blocks
+        if b.kind in (BlockKind.PARAGRAPH, BlockKind.ITEM) and "grade" in b.text.lower()
+        for _, sentence in phrases.sentences(b.text)
+        if phrases.grade(sentence, b.links, profile) is not None
+    ]
+    if len(graded) > 1:
+        return []  # grades of several levels in prose: a ladder the assembly reads
+    if len({link.href for b in blocks for link in b.links if links_a_page(link.href)}) >= 3:
+        return []  # links to other job pages: a team page relating families, or left to the assembly
+    return titles if len(listed) > len(linked) or names_one_role(title) else []
 
 
 def _states_like_a_specialty(heading: Heading, siblings: list[Heading], profile: Profile, base: str) -> bool:

@@ -88,6 +88,8 @@ class RoleDraft:
     descriptions: list[Item] = field(default_factory=list)
     blocks: int = 0  # content blocks read inside this role's scope
     track: str | None = None  # where a table's track or heading says it; else read from the title
+    statements: list[Item] = field(default_factory=list)  # one-statement paragraphs: items if it lists none
+    twins: list[str] = field(default_factory=list)  # titles of equivalent roles the page names with it ('X / Y')
 
 
 @dataclass

@@ -56,6 +56,7 @@ class Profile:
     reports: tuple[re.Pattern[str], ...] = ()
     direct_reports: tuple[re.Pattern[str], ...] = ()
     duty_lead_ins: tuple[re.Pattern[str], ...] = ()
+    requirement_lines: tuple[re.Pattern[str], ...] = ()
     target_ends: tuple[re.Pattern[str], ...] = ()
     not_targets: tuple[re.Pattern[str], ...] = ()
     everyone: tuple[re.Pattern[str], ...] = ()
@@ -145,6 +146,7 @@ def load(source: str) -> Profile:
             reports=_patterns(get("phrases", "reports")),
             direct_reports=_patterns(get("phrases", "direct_reports")),
             duty_lead_ins=_patterns(get("phrases", "duty_lead_ins")),
+            requirement_lines=_patterns(get("phrases", "requirement_lines")),
             target_ends=_patterns(get("phrases", "target_ends")),
             not_targets=_patterns(get("phrases", "not_targets")),
             everyone=_patterns(get("phrases", "everyone")),

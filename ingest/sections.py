@@ -16,7 +16,7 @@ import re
 
 from jobkg.ingest import phrases
 from jobkg.ingest.assemble import assemble
-from jobkg.ingest.candidates import FIRST_PERSON, is_statement, plan
+from jobkg.ingest.candidates import FIRST_PERSON, is_statement, page_roles, plan
 from jobkg.ingest.drafts import (
     ITEM_SECTIONS,
     SECTIONS,
@@ -27,6 +27,8 @@ from jobkg.ingest.drafts import (
     SpecialtyDraft,
     item_label,
     label_section,
+    level_pair,
+    stated_level,
 )
 from jobkg.ingest.ladders import ladder_roles
 from jobkg.ingest.outline import ROLE_SECTIONS, Decision, Kind
@@ -45,6 +47,11 @@ from jobkg.ingest.records import (
 )
 from jobkg.ingest.tables import Table
 
+# a paragraph that describes the role rather than states one of its expectations
+_INTRODUCES = re.compile(
+    r"(?i)^(?:as\s+an?\b|this\s+(?:role|level|position)\b|(?:[\w'’()-]+\s+){0,6}?(?:is|are|was|were|will\s+be)\b|"
+    r"(?:see|read|note|for\s+more|more\s+about|learn\s+more)\b)"
+)
 _GRADE_SUBJECT = re.compile(r"^(?:the\s+)?(?P<subject>.+?)\s+(?:is|are)\s+(?:a|an)?\s*(?:job\s+)?grade\b", re.I)
 
 
@@ -163,8 +170,7 @@ class _PageReader(PageDraft):
         if section is Section.NOT_EXPECTED:
             self.report_unmapped(block, f"under '{self._heading_text()}': what not to do, not an expectation")
             return
-        if isinstance(scope, RoleDraft) and section is None and FIRST_PERSON.match(block.text):
-            self._add_item(scope.responsibilities, Item(block.text, block.line, block.links, area=self.area()))
+        if isinstance(scope, RoleDraft) and section is None and self._states_an_expectation(block, scope):
             return
         if section is Section.OTHER or (section is None and self.area() is not None and scope is None):
             self.report_unmapped(block, f"under heading '{self._heading_text()}', which jobkg does not map")
@@ -174,6 +180,32 @@ class _PageReader(PageDraft):
             self.report_unmapped(block, f"under heading '{self.area()}', which jobkg does not map")
         else:
             (scope or self.family).descriptions.append(Item(block.text, block.line, block.links))
+
+    def _states_an_expectation(self, block: Block, role: RoleDraft) -> bool:
+        """A paragraph right under a level that is one statement is one of its items: a
+        first-person line ('I own my work'), a requirement line ('Experience: 3-5 years'), or,
+        on a level that lists nothing, a short statement ('Submits bug reports for issues.'); a
+        longer paragraph or one that describes the role ('As a Senior X, you ...') stays its
+        description."""
+        text = block.text.strip(" *_")
+        item = Item(text, block.line, block.links, area=self.area())
+        if any(pattern.search(text) for pattern in self.profile.requirement_lines):
+            self._add_item(role.requirements, item)
+            return True
+        if FIRST_PERSON.match(text):
+            self._add_item(role.responsibilities, item)
+            return True
+        if len(phrases.sentences(text)) <= 2 and len(text) <= 300 and not _INTRODUCES.match(text):
+            role.statements.append(item)  # its items if the level has no list of its own (assemble.py)
+            return True
+        return False
+
+    def open_page_role(self, titles: list[str]) -> None:
+        """The page is one role (two equivalent ones, 'X / Y'): its scope holds the whole page."""
+        label, rank = stated_level(self.page.meta) or level_pair(titles[0], self.profile)
+        role = RoleDraft(titles[0], self.title_line, 0, label, rank, twins=titles[1:])
+        self.roles.append(role)
+        self.open.append(OpenHeading(0, Kind.ROLE, scope=role, text=titles[0]))
 
     def _heading_text(self) -> str:
         return self.open[-1].text if self.open else ""
@@ -385,6 +417,10 @@ def read_sections(page: Page, profile: Profile | str | None = None) -> PageRecor
     if not reader.title and page.meta.get("_title_line") is None:
         reader.title_line = next((b.line for b in page.blocks if b.kind is BlockKind.HEADING), 1)
     reader.plan = plan(page.blocks, chosen, reader.title)
+    family_index = page.family_key is not None and page.family_key == page.key
+    whole = page_roles(page.blocks, reader.plan, reader.title, family_index, reader.is_page_link, chosen)
+    if whole:
+        reader.open_page_role(whole)
     ladder = ladder_roles(page, chosen, reader.title)
     for index, block in enumerate(page.blocks):
         if block.kind is not BlockKind.ROW:

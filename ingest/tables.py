@@ -85,6 +85,16 @@ def read_table(table: Table, profile: Profile, family: str, heading_roles: list[
     return read
 
 
+def ladder_header(header: Block, profile: Profile) -> bool:
+    """Whether a table's header row is a ladder's: a title or level column, or levels as columns."""
+    names = [cell.strip().lower() for cell in header.cells]
+    if _column(names, profile.people_columns) is not None:
+        return False
+    return _column(names, profile.title_columns + profile.level_columns) is not None or _levels_as_columns(
+        header, profile
+    )
+
+
 def _column(names: list[str], wanted: tuple[str, ...]) -> int | None:
     return next((i for i, name in enumerate(names) if re.sub(r"[^\w ]", "", name).strip() in wanted), None)
 
