@@ -94,6 +94,7 @@ class _Assembler:
             warnings=tuple(self.draft.warnings),
             list_items=self.draft.list_items,
             no_role_reason=no_role,
+            single_role=self.draft.whole_page and bool(records),
         )
 
     def _why_no_role(self, is_team: bool) -> str:
@@ -133,11 +134,10 @@ class _Assembler:
                     self.draft.unmapped.append(Unmapped(self.draft.page.path, found.line, found.title, reason, "row"))
 
     def _table_role(self, found: TableRole, heading: str | None = None) -> RoleDraft:
-        """A role a table row (or column, or a front-matter ladder) names. Its ladder is its
-        track column's, else the table's heading ('#### Manager Titles'), which may say its track."""
-        group = found.group or heading
-        role = RoleDraft(found.title, found.line, 99, found.level, found.rank, group=group, href=found.href)
-        role.track = track_of_group(group)
+        """A role a table row (or column, or a front-matter ladder) names. Its ladder is its track
+        column's; the column or the table's heading ('#### Manager Titles') may say its track."""
+        role = RoleDraft(found.title, found.line, 99, found.level, found.rank, group=found.group, href=found.href)
+        role.track = track_of_group(found.group) or track_of_group(heading)
         if found.grade is not None:
             role.grade = Stated(found.grade, found.line)
         role.responsibilities.extend(found.items)
@@ -253,6 +253,7 @@ class _Assembler:
             role.extensions = list(self.draft.family.extensions)
             role.hiring = list(self.draft.family_hiring)
             roles.append(role)
+        self.draft.whole_page = True
         taken = {id(unmapped) for _, unmapped in self.draft.loose}
         self.draft.unmapped = [u for u in self.draft.unmapped if id(u) not in taken]
         self.draft.family.responsibilities, self.draft.family.requirements, self.draft.family.extensions = [], [], []
@@ -334,7 +335,7 @@ class _Assembler:
         return found
 
     def _role_record(self, role: RoleDraft, acronyms: dict[str, str]) -> RoleRecord:
-        if role.statements and not role.responsibilities and not role.requirements:
+        if role.statements and not role.responsibilities:
             role.responsibilities = role.statements  # a level written as one statement per line
         else:
             role.descriptions.extend(role.statements)

@@ -226,7 +226,7 @@ def page_roles(
     folder's index, a ladder, a navigation or team page."""
     if family_index or any(decision.kind is Kind.ROLE for decision in decisions.values()):
         return []
-    titles = page_role_titles(title)
+    titles = page_role_titles(title) or _described_by_sections(title, decisions)
     if not titles:
         return []
     listed = [b for b in blocks if b.kind in (BlockKind.ITEM, BlockKind.ROW)]
@@ -252,6 +252,27 @@ def page_roles(
     if len({link.href for b in blocks for link in b.links if links_a_page(link.href)}) >= 3:
         return []  # links to other job pages: a team page relating families, or left to the assembly
     return titles if len(listed) > len(linked) or names_one_role(title) else []
+
+
+def inside_one_role(decisions: dict[int, Decision], blocks: tuple[Block, ...]) -> dict[int, Decision]:
+    """The decisions for a page that is one role: a levels heading inside it ('## Leadership')
+    is one of its competencies, not a list of levels."""
+    return {
+        index: Decision(Kind.OTHER)
+        if decision.kind is Kind.LEVELS and not re.search(r"(?i)level|grade", blocks[index].text)
+        else decision
+        for index, decision in decisions.items()
+    }
+
+
+def _described_by_sections(title: str, decisions: dict[int, Decision]) -> list[str]:
+    """A page whose title is short and which has both a responsibilities and a requirements
+    section of its own is a job description, whatever its title's words ('アプリケーションエンジニア')."""
+    sections = {
+        decision.section for decision in decisions.values() if decision.kind is Kind.SECTION and not decision.title
+    }
+    short = 0 < len(title) <= 60 and not re.search(r"[.?!]\s*$", title)
+    return [title] if short and {"responsibilities", "requirements"} <= sections else []
 
 
 def _states_like_a_specialty(heading: Heading, siblings: list[Heading], profile: Profile, base: str) -> bool:

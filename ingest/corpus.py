@@ -16,6 +16,7 @@ from jobkg.errors import PageError, SourceError
 from jobkg.ingest.markdown import page_key, read_page
 from jobkg.ingest.profile import load
 from jobkg.ingest.records import IngestWarning, PageRecord, Unmapped
+from jobkg.ingest.resolve import read_tracks
 from jobkg.ingest.sections import read_sections
 from jobkg.ingest.triples import map_pages
 
@@ -144,7 +145,8 @@ def ingest_into(
         count += len(quads)
         sink(quads)
 
-    stats = map_pages(records, counted)
+    records, tracks = read_tracks(records)
+    stats = map_pages(records, counted, tracks)
     report.pages = len(records)
     report.roles = stats.roles
     report.asserted_triples = count

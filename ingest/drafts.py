@@ -149,6 +149,7 @@ class PageDraft:
         self.loose: list[tuple[Item, Unmapped]] = []
         self.family_managed: list[Mention] = []  # 'Your direct reports are X' at the page's scope
         self.parents: set[int] = set()  # lines of items that have sub-items
+        self.whole_page = False  # the page as a whole is its role
         self.cumulative = 0  # the line saying each level adds to those below it ('add to earlier levels')
 
     def role_named(self, title: str) -> RoleDraft | None:

@@ -192,3 +192,4 @@ class PageRecord:
     warnings: tuple[IngestWarning, ...] = ()
     list_items: int = 0  # list items and table rows on the page; those not in `unmapped` were mapped
     no_role_reason: str | None = None  # why the page gave no role (every such page says why)
+    single_role: bool = False  # the page as a whole is its role (a job description, a role handbook)

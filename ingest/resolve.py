@@ -6,18 +6,60 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pyoxigraph import NamedNode
 from rapidfuzz import fuzz
 
 from jobkg.ingest import iris
 from jobkg.ingest.profile import Profile, load
-from jobkg.ingest.records import Mention, PageRecord, RoleRecord
+from jobkg.ingest.records import IngestWarning, Mention, PageRecord, RoleRecord
 from jobkg.ingest.titles import LEVEL_WORDS, acronym, slug, title_key
 
 LINK_AGREES = 75  # rapidfuzz ratio between a link's text and the linked role's title
 SAME_FAMILY_NAME = 90  # rapidfuzz ratio of two title keys in one family: a misspelling, not another role
+
+
+def read_tracks(pages: list[PageRecord]) -> tuple[list[PageRecord], dict[str, str]]:
+    """Pages that are a career track of another page's levels table, not a role: a page read as
+    one job whose title is the track column of a table in its own folder or one above it ('#
+    Engineer' under career-tracks/, beside a grades table whose rows say 'Career Track:
+    Engineer') describes that track, so its duties are the family's of those levels. Returns the
+    pages with those made families, and '<table page key>/<track>' -> the family its levels join."""
+    tables = [
+        (page, title_key(role.group)) for page in pages for role in page.roles if role.group and not page.single_role
+    ]
+    tracks: dict[str, str] = {}
+    read = []
+    for page in pages:
+        key = title_key(page.title)
+        table = next((t for t, group in tables if group == key and _above(t, page)), None) if page.single_role else None
+        if table is None:
+            read.append(page)
+            continue
+        tracks[f"{table.page.key}/{key}"] = family_key(page)
+        role = page.roles[0]
+        reason = (
+            f"'{page.title}' is a career track of the levels table in {table.page.path}: its duties are its levels'"
+        )
+        read.append(
+            replace(
+                page,
+                roles=(),
+                responsibilities=(*page.responsibilities, *role.responsibilities),
+                requirements=(*page.requirements, *role.requirements),
+                single_role=False,
+                no_role_reason=reason,
+                warnings=(*page.warnings, IngestWarning(page.page.path, page.title_line, reason)),
+            )
+        )
+    return read, tracks
+
+
+def _above(table: PageRecord, page: PageRecord) -> bool:
+    """The table's page stands in the page's folder or one above it."""
+    folder = posixpath.dirname(table.page.path)
+    return not folder or page.page.path.startswith(folder + "/")
 
 
 def family_key(page: PageRecord) -> str:

@@ -16,7 +16,7 @@ import re
 
 from jobkg.ingest import phrases
 from jobkg.ingest.assemble import assemble
-from jobkg.ingest.candidates import FIRST_PERSON, is_statement, page_roles, plan
+from jobkg.ingest.candidates import FIRST_PERSON, inside_one_role, is_statement, page_roles, plan
 from jobkg.ingest.drafts import (
     ITEM_SECTIONS,
     SECTIONS,
@@ -205,6 +205,7 @@ class _PageReader(PageDraft):
         label, rank = stated_level(self.page.meta) or level_pair(titles[0], self.profile)
         role = RoleDraft(titles[0], self.title_line, 0, label, rank, twins=titles[1:])
         self.roles.append(role)
+        self.whole_page = True
         self.open.append(OpenHeading(0, Kind.ROLE, scope=role, text=titles[0]))
 
     def _heading_text(self) -> str:
@@ -421,6 +422,7 @@ def read_sections(page: Page, profile: Profile | str | None = None) -> PageRecor
     whole = page_roles(page.blocks, reader.plan, reader.title, family_index, reader.is_page_link, chosen)
     if whole:
         reader.open_page_role(whole)
+        reader.plan = inside_one_role(reader.plan, page.blocks)
     ladder = ladder_roles(page, chosen, reader.title)
     for index, block in enumerate(page.blocks):
         if block.kind is not BlockKind.ROW:

@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from jobkg.ingest.outline import level_of
+from jobkg.ingest.outline import PLACEHOLDER, level_of
 from jobkg.ingest.profile import Profile
 from jobkg.ingest.records import Block, Item
 from jobkg.ingest.titles import title_key
@@ -169,10 +169,11 @@ def _grade_rows(row: Block, names: list[str], grade: int | None, heading_roles: 
 
 def _names(row: Block, cell: str) -> list[str]:
     """The roles a title cell names: each link's text, or its parts split by <br>."""
+    cell = PLACEHOLDER.sub(" ", cell).replace(" ,", ",").strip(" ,") if "{" in cell else cell
     linked = [link.text.strip() for link in row.links if link.text.strip() and link.text.strip() in cell]
     if len(linked) > 1:
         return linked
-    return [part.strip() for part in _BREAK.split(cell) if part.strip()]
+    return [" ".join(part.split()) for part in _BREAK.split(cell) if part.strip()]
 
 
 def _coded_title(name: str, family: str, profile: Profile) -> str:

@@ -19,7 +19,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from jobkg.ingest import iris
 from jobkg.ingest.profile import load
 from jobkg.ingest.records import ExtendsKind, HiringStage, IngestWarning, Item, Mention, PageRecord, RoleRecord
-from jobkg.ingest.resolve import RoleIndex, external_family_key, family_key, is_specific, linked_page
+from jobkg.ingest.resolve import RoleIndex, external_family_key, family_key, is_specific, linked_page, read_tracks
 from jobkg.ingest.titles import title_key
 from jobkg.ontology.vocab import ASSERTED_GRAPH, DCTERMS, JOBKG, ORG, PROV, RDF, RDFS, SKOS, XSD_DECIMAL, XSD_INTEGER
 
@@ -78,7 +78,10 @@ def _int(value: int) -> Literal:
 
 
 class _PageMapper:
-    def __init__(self, page: PageRecord, index: RoleIndex, writer: _Writer, stats: MappingStats) -> None:
+    def __init__(
+        self, page: PageRecord, index: RoleIndex, writer: _Writer, stats: MappingStats, tracks: dict[str, str]
+    ) -> None:
+        self.tracks = tracks  # a track's title key -> the family its levels join (resolve.read_tracks)
         self.page = page
         self.index = index
         self.w = writer
@@ -171,7 +174,8 @@ class _PageMapper:
         for alias in role.aliases:
             w.add(node, SKOS.altLabel, Literal(alias))
         w.located(node, self.source, role.line)
-        w.add(node, JOBKG.inFamily, family)
+        track = self.tracks.get(f"{self.page.page.key}/{title_key(role.group)}") if role.group else None
+        w.add(node, JOBKG.inFamily, iris.family(track) if track else family)
         if role.level:
             w.add(node, JOBKG.levelLabel, Literal(role.level))
         if role.rank is not None and role.level and _STATED_RANK.search(role.level):
@@ -386,9 +390,14 @@ def _ladder_of(role: RoleRecord) -> tuple[str, str, str]:
     return role.track, role.group or "", scale
 
 
-def map_pages(pages: list[PageRecord], sink: Callable[[list[Quad]], None]) -> MappingStats:
+def map_pages(
+    pages: list[PageRecord], sink: Callable[[list[Quad]], None], tracks: dict[str, str] | None = None
+) -> MappingStats:
     """Map every page, handing each page's quads to sink as soon as they are made, so a large
-    corpus never sits in memory as Python objects. Names are resolved across all pages."""
+    corpus never sits in memory as Python objects. Names are resolved across all pages; tracks
+    are the career tracks resolve.read_tracks found (read here when not given)."""
+    if tracks is None:
+        pages, tracks = read_tracks(pages)
     index = RoleIndex(pages)
     writer = _Writer()
     stats = MappingStats()
@@ -398,7 +407,7 @@ def map_pages(pages: list[PageRecord], sink: Callable[[list[Quad]], None]) -> Ma
         if titles[page.title.lower()] > 1:
             message = f"another page has the same family title '{page.title}'"
             stats.warnings.append(IngestWarning(page.page.path, page.title_line, message))
-        _PageMapper(page, index, writer, stats).map()
+        _PageMapper(page, index, writer, stats, tracks).map()
         sink(writer.quads)
         writer.quads = []
     _folder_ladders(pages, writer)

@@ -27,6 +27,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from jobkg.errors import UsageError
+from jobkg.ingest.outline import PLACEHOLDER
 from jobkg.ingest.titles import title_key
 from jobkg.views import Role
 
@@ -296,7 +297,8 @@ def _similarity(gold: GoldRole, role: Role) -> float:
     """How well a found role's names match a gold role's title; a trailing parenthetical
     ('(Intermediate)', '(Risk Manager)') may be left out, and the same level label breaks ties."""
     names = [role.title, *role.aliases, re.sub(r"\s*\([^)]*\)\s*$", "", role.title)]
-    best = max(fuzz.ratio(title_key(gold.title), title_key(name)) for name in names)
+    wanted = title_key(PLACEHOLDER.sub(" ", gold.title))  # jobkg leaves template placeholders out of titles
+    best = max(fuzz.ratio(wanted, title_key(name)) for name in names)
     same_level = bool(gold.level and role.level and _same(gold.level, role.level))
     if same_level and best >= 70:
         best = max(best, SAME_NAME)  # "Backend Engineering Level 3" is the role labelled "Level 3"

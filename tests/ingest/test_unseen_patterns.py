@@ -444,3 +444,85 @@ def test_a_section_after_the_levels_with_its_own_requirements_is_a_specialty():
     assert specialty.title == "Application Security"
     assert [i.text for i in specialty.requirements] == ["Knows the OWASP top ten"]
     assert [m.label for m in specialty.reports_to] == ["Manager, Application Security"]
+
+
+def test_a_ladder_written_one_statement_per_line():
+    rec = record(
+        """
+        # Community Engineer I
+
+        Champions the community inside the company.
+
+        Submits bug reports for issues in the product.
+
+        __Experience: Typically no professional experience.__
+
+        # Community Engineer II
+
+        Leads technical talks at conferences.
+        """
+    )
+    first, second = rec.roles
+    assert [i.text for i in first.responsibilities] == [
+        "Champions the community inside the company.",
+        "Submits bug reports for issues in the product.",
+    ]
+    assert [i.text for i in first.requirements] == ["Experience: Typically no professional experience."]
+    assert [i.text for i in second.responsibilities] == ["Leads technical talks at conferences."]
+
+
+def test_a_leadership_heading_inside_a_role_is_a_competency_not_the_levels():
+    rec = record(
+        """
+        # Software Engineer (SE)
+        ## Knowledge
+        - Owns small features
+        ## Leadership
+        - Mentors interns
+        """
+    )
+    assert items(rec.roles[0]) == ["Owns small features", "Mentors interns"]
+
+
+def test_a_job_description_in_another_language_by_its_sections():
+    rec = record(
+        """
+        # アプリケーションエンジニア
+        ## 責任
+        - 機能を設計し実装する
+        ## 要件
+        ### Must have
+        - Ruby の経験
+        """
+    )
+    assert titles(rec) == ["アプリケーションエンジニア"]
+    assert items(rec.roles[0]) == ["機能を設計し実装する", "Ruby の経験"]
+
+
+def test_a_career_track_page_is_the_family_of_the_table_levels_of_that_track(write_pages):
+    from jobkg.kb import KnowledgeBase
+
+    folder = write_pages(
+        {
+            "acme/grades.md": """
+            # Grades
+            | Career Track | Grade | Job Title |
+            | --- | --- | --- |
+            | Engineer | IC1 | Junior Engineer |
+            | Engineer | IC2 | Engineer |
+            | Engineering Manager | M1 | Engineering Manager |
+            """,
+            "acme/tracks/engineer.md": """
+            # Engineer
+            ## Responsibilities
+            - Ship features to production
+            """,
+        }
+    )
+    kb = KnowledgeBase.build([folder])
+    roles = {r.title: r for r in kb.roles()}
+    assert set(roles) == {"Junior Engineer", "Engineer", "Engineering Manager"}
+    assert roles["Engineer"].source.file == "acme/grades.md"
+    assert [i.text for i in roles["Junior Engineer"].responsibilities] == ["Ship features to production"]
+    assert roles["Engineering Manager"].responsibilities == ()
+    assert any("career track" in w["message"] for w in kb.report.warnings)
