@@ -223,10 +223,8 @@ class _Assembler:
         named = bool(page_role_titles(self.draft.title)) or level_of(self.draft.title, self.draft.profile).label
         if level_file and duties and named:
             return True  # a level file: its duties are the level's (not an 'Introduction to the framework')
-        if (
-            self.draft.related or self.draft.page.family_key == self.draft.page.key
-        ):  # a team page, a family folder's index
-            return False
+        if len(self.draft.related) > 1 or self.draft.page.family_key == self.draft.page.key:
+            return False  # a team page relating families, a family folder's index
         if level_of(self.draft.title, self.draft.profile).label is not None:
             return True
         titles = page_role_titles(self.draft.title)

@@ -249,8 +249,10 @@ def page_roles(
     ]
     if len(graded) > 1:
         return []  # grades of several levels in prose: a ladder the assembly reads
-    if len({link.href for b in blocks for link in b.links if links_a_page(link.href)}) >= 3:
-        return []  # links to other job pages: a team page relating families, or left to the assembly
+    in_rows = {link.href for b in listed if b.kind is BlockKind.ROW for link in b.links if links_a_page(link.href)}
+    on_site = {link.href for b in blocks for link in b.links if links_a_page(link.href) and link.href.startswith("/")}
+    if len(in_rows) >= 2 or len(on_site) >= 3:
+        return []  # a table of other job pages, or many links into the job site: a team page
     return titles if len(listed) > len(linked) or names_one_role(title) else []
 
 
