@@ -145,7 +145,7 @@ def _evidence(heading: Heading, siblings: list[Heading], profile: Profile) -> _E
 def _gather_evidence(heading: Heading, siblings: list[Heading], profile: Profile) -> _Evidence:
     blocks = _own_blocks(heading, siblings)
     grade = any(
-        phrases.grade(b.text, b.links, profile) is not None and ("grade" in b.text.lower() or b.links)
+        ("grade" in b.text.lower() or b.links) and phrases.grade(b.text, b.links, profile) is not None
         for b in blocks
         if b.kind in (BlockKind.PARAGRAPH, BlockKind.ITEM)
     )
@@ -157,7 +157,7 @@ def _gather_evidence(heading: Heading, siblings: list[Heading], profile: Profile
     extends = any(
         (found := phrases.extension(b.text, b.line, b.links)) is not None and found[0] is ExtendsKind.ROLE
         for b in heading.content
-        if b.kind is BlockKind.PARAGRAPH
+        if b.kind is BlockKind.PARAGRAPH and ("xtend" in b.text or "plus" in b.text.lower())
     )
     return _Evidence(grade, reporting or extends, _has_role_sections(heading, siblings))
 
