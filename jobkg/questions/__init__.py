@@ -16,10 +16,10 @@ from jobkg.queries.backends import Row, bind_into
 from jobkg.queries.mentions import Named
 from jobkg.questions.answers import ANSWERS, Context
 from jobkg.questions.examples import examples
-from jobkg.questions.intents import BY_NAME, SUMMARY
+from jobkg.questions.intents import BY_NAME, SUMMARY, Intent, topics
 from jobkg.questions.lexicon import lexicon
-from jobkg.questions.mentions import Mention, find_mentions, is_cue
-from jobkg.questions.reading import CLOSE, Reading, readings, wanted
+from jobkg.questions.mentions import Mention, Mentions, find_mentions, is_cue
+from jobkg.questions.reading import CLOSE, Reading, bare, closest, normalised, readings, wanted
 
 __all__ = ["Answer", "ask", "examples"]
 
@@ -34,6 +34,7 @@ class Answer:
     rows: list[Row] = field(default_factory=list)
     sparql: str = ""  # the queries that ran, parameters bound: pasted into the SPARQL page, the same rows
     sources: list[dict[str, object]] = field(default_factory=list)
+    status: str = "answered"  # "not stated", "not covered", "ambiguous", "unknown", or "unread"
     candidates: list[dict[str, str]] = field(default_factory=list)
     unclear: str = ""  # the name that was ambiguous or unknown; a candidate's title may replace it
     alternatives: list[dict[str, str]] = field(default_factory=list)  # other readings: {intent, label}
@@ -43,13 +44,43 @@ class Answer:
         return asdict(self)
 
 
+TWO_PARTS = re.compile(r"\band\b|,|;|\bplus\b|\balso\b")
+# readings a second part of a question may ask of the same role ('the grade and the manager of X')
+SECOND_PARTS = frozenset(
+    (
+        "grade",
+        "level",
+        "reports_to",
+        "responsibilities",
+        "requirements",
+        "next_level",
+        "previous_level",
+        "family_of_role",
+        "direct_reports",
+        "interviewers",
+        "indicators",
+        "extends",
+        "equivalent",
+    )
+)
+
+
 def ask(kb: KnowledgeBase, question: str, intent: str | None = None) -> Answer:
     """Answer a question; `intent` forces one reading (the app's 'did you mean'). Never raises
-    for what a person types."""
+    for what a person types, and never answers about a thing the question does not name: a
+    name that fits several things is asked back, one that fits none is said, a question that is
+    not read says so and offers the closest readings."""
     mentions = find_mentions(question, lexicon(kb))
+    topic = _not_covered(normalised(question, mentions)) if intent is None else None
+    if topic is not None:
+        return _uncovered(kb, question, mentions, topic)
     found = readings(question, mentions, forced=intent)
     if not found:
-        return _unread(kb, question, mentions)
+        roles = tuple(m for m in mentions.found if m.kind == "role")
+        if not roles or not bare(question, mentions):
+            return _unread(kb, question, mentions)
+        text = normalised(question, mentions)
+        found = [Reading(SUMMARY, 0, roles, None, None, None, text)]
     reading = found[0]
     answer = Answer(question, reading.intent.name)
     ambiguous = next((m for m in reading.roles if m.thing is None), None)
@@ -57,11 +88,14 @@ def ask(kb: KnowledgeBase, question: str, intent: str | None = None) -> Answer:
         return _which(answer, ambiguous)
     context = _context(kb, reading, question)
     said = ANSWERS[reading.intent.name](context)
-    answer.answer, answer.rows = said.text, said.rows
+    second = _second_part(found, reading, question)
+    if second is not None:
+        more = ANSWERS[second.intent.name](context)
+        said = type(said)(f"{said.text} {more.text}", said.rows + more.rows, said.status)
+    answer.answer, answer.rows, answer.status = said.text, said.rows, said.status
     answer.entities = _entities(reading, context)
-    answer.understood = (
-        f"{reading.intent.label} ({'; '.join(str(e['title']) for e in answer.entities) or 'the whole KB'})"
-    )
+    labels = reading.intent.label + (f" and {second.intent.label}" if second else "")
+    answer.understood = f"{labels} ({'; '.join(str(e['title']) for e in answer.entities) or 'the whole KB'})"
     answer.sparql = "\n\n".join(_bound(kb, name, params) for name, params in context.runs)
     answer.sources = _sources(kb, said.rows, context.roles)
     answer.alternatives = [
@@ -69,6 +103,39 @@ def ask(kb: KnowledgeBase, question: str, intent: str | None = None) -> Answer:
         for other in found[1:3]
         if other.score >= reading.score - CLOSE and other.score >= 3 and other.intent.name != reading.intent.name
     ]
+    return answer
+
+
+def _second_part(found: list[Reading], reading: Reading, question: str) -> Reading | None:
+    """'What is the grade and who is the manager of X': a second reading of the same role that
+    strong cues point to, in a question that joins two asks."""
+    if reading.intent.name not in SECOND_PARTS or not TWO_PARTS.search(question.lower()):
+        return None
+    for other in found[1:]:
+        pair = {reading.intent.name, other.intent.name}
+        if other.intent.name in SECOND_PARTS and len(pair) == 2 and other.score >= 3 and pair != {"grade", "level"}:
+            return other
+    return None
+
+
+def _not_covered(text: str) -> str | None:
+    """What a question asks that job-architecture pages do not hold (pay, location, ...)."""
+    for topic in topics():
+        if topic.words.search(text):
+            return topic.instead
+    return None
+
+
+def _uncovered(kb: KnowledgeBase, question: str, mentions: Mentions, instead: str) -> Answer:
+    answer = Answer(question, None, status="not covered")
+    roles = [m.thing for m in mentions.found if m.kind == "role" and m.thing is not None]
+    answer.answer = f"The pages do not cover {instead}."
+    if roles:
+        rows = kb.run("role-grade", {"role": roles[0].iri})
+        stated = f"grade {rows[0]['grade']}" if rows else "no grade"
+        answer.answer += f" What they state of {roles[0].title}: {stated}."
+        answer.entities = [{"kind": "role", "iri": roles[0].iri, "title": roles[0].title, "mention": ""}]
+    answer.understood = "a topic the pages do not cover"
     return answer
 
 
@@ -86,7 +153,9 @@ def _context(kb: KnowledgeBase, reading: Reading, question: str) -> Context:
     grade = reading.grade.grade if reading.grade is not None else None
     lowered = question.lower()
     highest = not re.search(r"\b(?:lowest|bottom|minimum|min|most junior|entry)\b", lowered)
-    return Context(kb, roles, family, department, grade, highest, _gap(lowered))
+    mentioned = [m for m in reading.roles]
+    topic = question[mentioned[-1].end :] if mentioned else ""
+    return Context(kb, roles, family, department, grade, highest, _gap(lowered), topic)
 
 
 def _gap(question: str) -> str:
@@ -138,13 +207,15 @@ def _entities(reading: Reading, context: Context) -> list[dict[str, object]]:
 def _which(answer: Answer, mention: Mention) -> Answer:
     answer.answer = f"'{mention.text}' could mean several roles; which one?"
     answer.unclear = mention.text
+    answer.status = "ambiguous"
     answer.candidates = [{"iri": c.iri, "title": c.title, "context": c.context} for c in mention.things[:12]]
     return answer
 
 
 def _unread(kb: KnowledgeBase, question: str, mentions: object) -> Answer:
-    """No reading: name what is missing (a role the KB does not know, or a role at all)."""
-    answer = Answer(question, None)
+    """No reading: name what is missing (a role the KB does not know, or a role at all), or say
+    that the question is not one jobkg can answer yet, with the closest readings to choose."""
+    answer = Answer(question, None, status="unread")
     asked = wanted(question, mentions)  # type: ignore[arg-type]
     name = _unknown_name(question)
     close = kb.role_resolver.resolve(name) if name else None
@@ -153,17 +224,28 @@ def _unread(kb: KnowledgeBase, question: str, mentions: object) -> Answer:
         if name:
             answer.answer = f"No role matches '{name}'."
             answer.unclear = name
+            answer.status = "unknown"
         else:
             answer.answer = f"That asks for {asked.label}; which role? (name one by its title or an alias)"
         if suggestions:
             answer.answer += " Did you mean: " + "; ".join(s.title for s in suggestions) + "?"
         answer.candidates = [{"iri": s.iri, "title": s.title, "context": s.context} for s in suggestions]
     else:
-        answer.answer = "I could not map that question."
+        answer.answer = "I can't answer that yet."
+        near = [i for i in closest(question, mentions) if _could(i, mentions)]  # type: ignore[arg-type]
+        answer.alternatives = [{"intent": i.name, "label": i.label} for i in near]
+        if near:
+            answer.answer += " Did you mean: " + "; ".join(i.label for i in near) + "?"
     answer.suggested_queries = closest_queries(question)
     names = ", ".join(q["name"] for q in answer.suggested_queries)
     answer.answer += f" Closest canned queries: {names}."
     return answer
+
+
+def _could(intent: Intent, mentions: Mentions) -> bool:
+    """Whether the question names what the intent needs (a reading it could be re-asked as)."""
+    kinds = {m.kind for m in mentions.found} | {kind for m in mentions.found for kind, _ in m.also}
+    return all(any(kind in kinds for kind in need.split("|")) for need in intent.needs)
 
 
 def _unknown_name(question: str) -> str:

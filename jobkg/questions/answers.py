@@ -4,9 +4,13 @@ answer records the canned queries it ran (with their parameters) and their rows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
+from jobkg.ingest.titles import title_key
 from jobkg.kb import KnowledgeBase
 from jobkg.queries.backends import Row
 from jobkg.queries.mentions import Named
@@ -26,6 +30,7 @@ class Context:
     grade: int | None = None
     highest: bool = True
     gap: str = "grade"
+    topic: str = ""  # the question's words after its role (what a yes/no question asks about)
     runs: list[tuple[str, dict[str, str]]] = field(default_factory=list)
 
     def run(self, name: str, params: dict[str, str] | None = None) -> list[Row]:
@@ -41,6 +46,11 @@ class Context:
 class Said:
     text: str
     rows: list[Row] = field(default_factory=list)
+    status: str = "answered"  # or "not stated": the pages do not state what was asked
+
+    def __post_init__(self) -> None:
+        if self.status == "answered" and "(not stated" in self.text:
+            self.status = "not stated"
 
 
 def listing(values: list[str], shown: int = SHOWN) -> str:
@@ -87,10 +97,18 @@ def direct_reports(c: Context) -> Said:
 
 
 def grade(c: Context) -> Said:
+    """The grade a page states for the role (with its level code where the page numbers its
+    levels: 'L3'); where it states no grade, 'not stated', and the level it does state."""
     rows = c.run("role-grade", {"role": c.role.iri})
+    facts = _facts(c, c.role)
+    numbered = facts is not None and facts.get("level") is not None and facts.get("rank") is not None
     if not rows:
-        return Said(f"The pages do not state a grade for {c.role.title} (not stated).")
-    return Said(f"{c.role.title} is grade {rows[0]['grade']}.", rows)
+        level_text = f"; the page gives its level: {facts['level']}" if facts and facts.get("level") else ""
+        return Said(
+            f"The pages do not state a grade for {c.role.title} (not stated){level_text}.", [facts] if facts else []
+        )
+    code = f" (level {facts['level']})" if numbered and facts is not None else ""
+    return Said(f"{c.role.title} is grade {rows[0]['grade']}{code}.", rows)
 
 
 def roles_at_grade(c: Context) -> Said:
@@ -265,6 +283,137 @@ def role_summary(c: Context) -> Said:
     return Said(f"{c.role.title}: {grade_text}, {line_text}.", grade_rows + line_rows)
 
 
+def _facts(c: Context, role: Named) -> Row | None:
+    rows = c.run("role-facts", {"role": role.iri})
+    return rows[0] if rows else None
+
+
+def _standing(row: Row | None) -> str:
+    """'grade 8', 'level L3', 'level Senior': what orders a role, as the page states it."""
+    if row is None:
+        return "no grade or level stated"
+    if row.get("grade") is not None:
+        return f"grade {row['grade']}"
+    if row.get("level") is not None:
+        return f"level {row['level']}"
+    return "no grade or level stated"
+
+
+def is_manager(c: Context) -> Said:
+    row = _facts(c, c.role)
+    if row is None:
+        return Said(f"The pages state no track for {c.role.title} (not stated).")
+    if row["track"] == "management":
+        return Said(f"Yes: {c.role.title} is on the management track (it manages people).", [row])
+    return Said(f"No: {c.role.title} is an individual contributor role, not a people manager.", [row])
+
+
+def higher(c: Context) -> Said:
+    first, second = c.roles[0], c.roles[1]
+    a, b = _facts(c, first), _facts(c, second)
+    rows = [r for r in (a, b) if r is not None]
+    order = _compared(a, b)
+    if order is None:
+        return Said(
+            f"The pages do not state a grade or level number for both, so they do not say which is higher "
+            f"(not stated): {first.title} is {_standing(a)}, {second.title} {_standing(b)}.",
+            rows,
+        )
+    if order == 0:
+        return Said(f"Neither: {first.title} and {second.title} are both {_standing(a)}.", rows)
+    high, low = (first, second) if order > 0 else (second, first)
+    high_row, low_row = (a, b) if order > 0 else (b, a)
+    return Said(f"{high.title} ({_standing(high_row)}) is higher than {low.title} ({_standing(low_row)}).", rows)
+
+
+def _compared(a: Row | None, b: Row | None) -> int | None:
+    """1 if a is higher, -1 if b is, 0 if level; by grade where both state one, else by level number."""
+    for key in ("grade", "rank"):
+        if a is not None and b is not None and a.get(key) is not None and b.get(key) is not None:
+            x, y = float(str(a[key])), float(str(b[key]))
+            return (x > y) - (x < y)
+    return None
+
+
+def extends(c: Context) -> Said:
+    rows = c.run("extended-roles", {"role": c.role.iri})
+    builds_on = list(dict.fromkeys(str(r["other_title"]) for r in rows if r["direction"] == "extends"))
+    built_on = list(dict.fromkeys(str(r["other_title"]) for r in rows if r["direction"] == "extended by"))
+    if not rows:
+        return Said(f"The pages state no role that {c.role.title} extends, and none that extends it (not stated).")
+    parts = []
+    if builds_on:
+        parts.append(f"{c.role.title} extends {listing(builds_on)} (it has all of its responsibilities, plus its own)")
+    else:
+        parts.append(f"{c.role.title} extends no role the pages name")
+    if built_on:
+        parts.append(f"{listing(built_on)} extends {c.role.title}")
+    return Said("; ".join(parts) + ".", rows)
+
+
+def count_reports(c: Context) -> Said:
+    rows = c.run("all-reports", {"role": c.role.iri})
+    direct = list(dict.fromkeys(_names([r for r in rows if r.get("direct")], "report_label")))
+    if not rows:
+        return Said(f"No role in the KB reports to {c.role.title} (not stated on any page).")
+    return Said(
+        f"{len(direct)} role(s) report directly to {c.role.title}: {listing(direct, 12)}; "
+        f"{len({r['report'] for r in rows})} in all, below them too.",
+        rows,
+    )
+
+
+def reports_to_check(c: Context) -> Said:
+    role, boss = c.roles[0], c.roles[1]
+    rows = c.run("reporting-chain", {"role": role.iri})
+    if not rows:
+        return Said(f"The pages do not state who a {role.title} reports to (not stated).")
+    direct = [r for r in rows if int(str(r["steps"])) == min(int(str(x["steps"])) for x in rows)]
+    above = [r for r in rows if str(r["ancestor"]) == boss.iri or _same_name(str(r["ancestor_label"]), boss.title)]
+    stated = listing(list(dict.fromkeys(_names(direct, "ancestor_label"))))
+    if not above:
+        return Said(f"No: the pages say a {role.title} reports to {stated}, not to {boss.title}.", rows)
+    if any(r in direct for r in above):
+        return Said(f"Yes: a {role.title} reports to {boss.title} directly.", rows)
+    return Said(f"Yes, indirectly: a {role.title} reports to {stated}, who reports up to {boss.title}.", rows)
+
+
+def _same_name(a: str, b: str) -> bool:
+    return fuzz.ratio(title_key(a), title_key(b)) >= 90
+
+
+_ASKING = frozenset(  # words of a yes/no question that ask, never name the duty
+    """
+    does do did is are was will would can could should must the a an of to in on for and or with
+    their its it they them role job position people person someone doing actually really usually
+    ever also need needs require requires required have has expected responsible supposed asked any
+    some our
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+
+
+def does_duty(c: Context) -> Said:
+    """'Does a Principal TPM do budgeting?': the role's items that name the topic, as evidence."""
+    topic = [w for w in re.findall(r"[a-z][a-z0-9-]+", c.topic.lower()) if w not in _ASKING and len(w) > 2]
+    rows = c.run("responsibilities", {"role": c.role.iri}) + c.run("requirements", {"role": c.role.iri})
+    if not topic:
+        return Said(f"What should a {c.role.title} do? Name the duty (e.g. 'does a {c.role.title} do hiring?').")
+    best, share = None, 0.0
+    for row in rows:
+        words = re.findall(r"[a-z0-9-]+", str(row["text"]).lower())
+        found = sum(1 for t in topic if any(w.startswith(t[:5]) or t.startswith(w[:5]) for w in words if len(w) > 2))
+        if found / len(topic) > share:
+            best, share = row, found / len(topic)
+    if best is None or share < 0.6:
+        asked = " ".join(topic)
+        return Said(
+            f"The pages state nothing about '{asked}' for a {c.role.title} (not stated): none of its "
+            f"{len(rows)} responsibilities and requirements names it.",
+            rows,
+        )
+    return Said(f'Yes: the pages give a {c.role.title} "{str(best["text"]).rstrip(".")}".', [best])
+
+
 def _family_of(c: Context) -> Named | None:
     if not c.roles:
         return None
@@ -294,4 +443,10 @@ ANSWERS: dict[str, Callable[[Context], Said]] = {
     "compare": compare,
     "inherits": inherits,
     "role_summary": role_summary,
+    "is_manager": is_manager,
+    "higher": higher,
+    "extends": extends,
+    "count_reports": count_reports,
+    "reports_to_check": reports_to_check,
+    "does_duty": does_duty,
 }

@@ -37,6 +37,7 @@ class Names:
 @dataclass
 class Lexicon:
     roles: Names = field(default_factory=Names)
+    positions: Names = field(default_factory=Names)  # what roles report to without a page of its own
     families: Names = field(default_factory=Names)
     departments: Names = field(default_factory=Names)
     role_family: dict[str, str] = field(default_factory=dict)  # role IRI -> family title
@@ -68,8 +69,7 @@ def _build(kb: KnowledgeBase) -> Lexicon:
     words = Lexicon()
     for key, things in kb.role_resolver.by_key.items():
         for thing in things:
-            if "named on a page" not in thing.context:
-                words.roles.by_key[key].add(thing)
+            (words.positions if "named on a page" in thing.context else words.roles).by_key[key].add(thing)
     bases: dict[str, set[str]] = defaultdict(set)  # family title -> the base titles of its levels
     for row in kb.run("role-names"):
         words.role_family[str(row["role"])] = str(row["family_title"])

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from jobkg.ingest.titles import title_key
+from jobkg.ingest.titles import LEVEL_WORDS, title_key
 from jobkg.queries.mentions import Named
 from jobkg.questions.lexicon import Lexicon, Names
 
@@ -222,13 +222,21 @@ def find_mentions(question: str, words: Lexicon) -> Mentions:
         number = int(word) if word.isdigit() else _NUMBERS.index(word) + 1
         found.found.append(Mention("grade", match.start(), match.end(), match.group(0), grade=number))
         taken.append((match.start(), match.end()))
-    kinds = (("role", words.roles), ("department", words.departments), ("family", words.families))
+    kinds = (
+        ("role", words.roles),
+        ("position", words.positions),
+        ("department", words.departments),
+        ("family", words.families),
+    )
     for size, spans in _by_size(_spans(question, tokens)):
         for exact in (True, False):  # at each length, exact names first, then typos and parts of titles
             for begin, end, text, key in spans:
                 if _overlaps(begin, end, taken):
                     continue
                 named = [(k, things) for k, names in kinds if (things := _named(key, names, exact, size, k))]
+                if any(k == "role" for k, _ in named):  # a role of the KB before a position of the same name
+                    named = [(k, things) for k, things in named if k != "position"]
+                named = [("role" if k == "position" else k, things) for k, things in named]
                 if named:
                     (kind, things), *also = named
                     found.found.append(Mention(kind, begin, end, text, things, exact, also=tuple(also)))
@@ -248,9 +256,9 @@ def _named(key: str, names: Names, exact: bool, size: int, kind: str) -> tuple[N
     if exact:
         things = names.by_key.get(key)
         return _sorted(things) if things else ()
-    if kind == "role" and size >= 2:
+    if kind in ("role", "position") and size >= 2:
         return _near(key, names)
-    if kind != "role" and size <= 2 and len(key) >= 6:  # 'Enginering' for the Engineering department
+    if kind not in ("role", "position") and size <= 2 and len(key) >= 6:  # 'Enginering' for the Engineering department
         best = process.extractOne(key, names.by_key.keys(), scorer=fuzz.ratio, score_cutoff=TYPO)
         return _sorted(names.by_key[best[0]]) if best and _edges_named(key, best[0]) else ()
     return ()
@@ -283,17 +291,38 @@ def _near(key: str, roles: Names) -> tuple[Named, ...]:
     program manager' is ambiguous between three), else the name a typo away with as many words,
     or in another word order ('Eng Director')."""
     words = key.split()
+    levelled = [name for name in roles.by_key if _same_levels(words, name.split())]
     if len(set(words)) == len(words) and any(len(word) > 3 for word in words):
-        holding = {thing for name, things in roles.by_key.items() if _in_order(words, name.split()) for thing in things}
+        holding = {thing for name in levelled if _in_order(words, name.split()) for thing in roles.by_key[name]}
         if holding:
             return _sorted(holding)
-    same_size = [name for name in roles.by_key if len(name.split()) == len(words)]
+    same_size = [name for name in levelled if len(name.split()) == len(words)]
     best = process.extractOne(key, same_size, scorer=fuzz.ratio, score_cutoff=TYPO)
     if best is None:
         best = process.extractOne(key, same_size, scorer=fuzz.token_sort_ratio, score_cutoff=96)
     if best and _edges_named(key, best[0]):
         return _sorted(roles.by_key[best[0]])
     return ()
+
+
+_LEVEL_WORDS = frozenset((*LEVEL_WORDS, "lead", "head", "chief", "vice", "president", "director", "executive"))
+
+
+def _same_levels(words: list[str], name: list[str]) -> bool:
+    """A name may stand for what was typed only with the same level and rank words: 'Staff IT
+    Security Engineer' is never 'IT Security Engineer (Intermediate)', nor 'Principal Engineer'
+    a 'Senior Principal Engineer'."""
+    typed = {_level_word(word) for word in words} & _LEVEL_WORDS
+    named = {word for word in name if word in _LEVEL_WORDS}
+    return typed <= named and named - typed <= {"intermediate"}
+
+
+def _level_word(word: str) -> str:
+    """'staf' -> 'staff': a level word with a typo is still that level word."""
+    if word in _LEVEL_WORDS or len(word) < 4:
+        return word
+    close = process.extractOne(word, _LEVEL_WORDS, scorer=fuzz.ratio, score_cutoff=80)
+    return close[0] if close else word
 
 
 def _edges_named(key: str, name: str) -> bool:

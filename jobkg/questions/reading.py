@@ -9,11 +9,14 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from jobkg.questions.intents import INTENTS, SUMMARY, Intent
+from jobkg.questions.intents import INTENTS, Intent
 from jobkg.questions.mentions import Mention, Mentions
 
 CUE_TYPO = 80  # rapidfuzz ratio from which a misspelt word is read as the cue word it is close to
 CLOSE = 2  # a second intent within this many points is offered as another reading
+LIKE_AN_EXAMPLE = 86  # rapidfuzz token-sort ratio to an intent's example from which a question reads as it
+NEAR_AN_EXAMPLE = 72  # ... from which it counts a little
+ENOUGH = 2  # a reading needs this many points: a strong cue, or a weak cue that an example backs
 _VOCABULARY = [
     "report",
     "reports",
@@ -69,6 +72,15 @@ _VOCABULARY = [
     "whose",
     "manages",
     "managed",
+    "extend",
+    "extends",
+    "inherit",
+    "higher",
+    "senior",
+    "individual",
+    "contributor",
+    "responsible",
+    "expected",
 ]
 _COMMON = frozenset(
     [
@@ -167,25 +179,52 @@ def normalised(question: str, mentions: Mentions) -> str:
 
 
 def readings(question: str, mentions: Mentions, forced: str | None = None) -> list[Reading]:
-    """The intents the question can be read as, best first (ties in the intents' order); a
-    forced intent is read whatever its cues, when the mentions meet its needs."""
+    """The intents the question can be read as, best first (ties in the intents' order): each
+    scored on its cue patterns and on how close the question comes to its examples; a reading
+    needs ENOUGH points. A forced intent is read whatever its score, when the mentions meet its
+    needs."""
     text = normalised(question, mentions)
     roles = tuple(m for m in mentions.found if m.kind == "role")
     families, departments, grades = mentions.of("family"), mentions.of("department"), mentions.of("grade")
     found = []
     for intent in INTENTS:
-        score = intent.score(text)
-        if score == 0 and intent.name != forced:
+        score = intent.score(text) + _likeness(text, intent)
+        if score < ENOUGH and intent.name != forced:
             continue
         wants_other = any(kind in need for need in intent.needs for kind in ("family", "department"))
         named = tuple(m for m in roles if not (wants_other and m.also))  # 'ITPM' is the family there
         if not _meets(intent, named, families, departments, grades):
             continue
         found.append(Reading(intent, score, named, _first(families), _first(departments), _first(grades), text))
-    if not found and roles:
-        found.append(Reading(SUMMARY, 0, roles, _first(families), _first(departments), _first(grades), text))
     order = {intent.name: index for index, intent in enumerate(INTENTS)}
     return sorted(found, key=lambda r: (r.intent.name != forced, -r.score, order.get(r.intent.name, len(order))))
+
+
+def bare(question: str, mentions: Mentions) -> bool:
+    """A question that is only a name ('Staff ITPM?', 'the Senior TPM role'): asks what the pages say of it."""
+    words = [w for w in normalised(question, mentions).split() if w.isalpha() and w not in ("role", "job", "please")]
+    return not words
+
+
+def closest(question: str, mentions: Mentions, limit: int = 3) -> list[Intent]:
+    """The intents whose examples a question comes closest to, for 'did you mean' when it is not read."""
+    text = normalised(question, mentions)
+    scored = sorted(((_similarity(text, intent), index, intent) for index, intent in enumerate(INTENTS)), reverse=True)
+    return [intent for similarity, _, intent in scored[:limit] if similarity >= NEAR_AN_EXAMPLE - 15]
+
+
+_THING = re.compile(r"<(?:role|family|department)>")
+
+
+def _similarity(text: str, intent: Intent) -> float:
+    """How close a question comes to an intent's examples, whatever kind of thing each names."""
+    plain = _THING.sub("<x>", text)
+    return max((fuzz.token_sort_ratio(plain, _THING.sub("<x>", example)) for example in intent.examples), default=0.0)
+
+
+def _likeness(text: str, intent: Intent) -> int:
+    similarity = _similarity(text, intent)
+    return 2 if similarity >= LIKE_AN_EXAMPLE else 1 if similarity >= NEAR_AN_EXAMPLE else 0
 
 
 def wanted(question: str, mentions: Mentions) -> Intent | None:
@@ -199,7 +238,7 @@ def wanted(question: str, mentions: Mentions) -> Intent | None:
 def _meets(intent: Intent, roles: tuple, families: list, departments: list, grades: list) -> bool:
     needs = intent.needs
     if needs == ("role", "role"):
-        return len(roles) >= 2
+        return len(roles) >= 2 and len({m.start for m in roles}) >= 2
     if needs == ("role",):
         return len(roles) >= 1
     if needs == ("grade",):
