@@ -74,11 +74,14 @@ def ask(kb: KnowledgeBase, question: str, intent: str | None = None) -> Answer:
     topic = _not_covered(normalised(question, mentions)) if intent is None else None
     if topic is not None:
         return _uncovered(kb, question, mentions, topic)
+    unknown = next((m for m in mentions.found if m.kind == "role" and not m.things), None)
+    if unknown is not None:
+        return _no_such_role(kb, question, unknown)
     found = readings(question, mentions, forced=intent)
     if not found:
         roles = tuple(m for m in mentions.found if m.kind == "role")
         if not roles or not bare(question, mentions):
-            return _unread(kb, question, mentions)
+            return _searched(kb, question, mentions) or _unread(kb, question, mentions)
         text = normalised(question, mentions)
         found = [Reading(SUMMARY, 0, roles, None, None, None, text)]
     reading = found[0]
@@ -106,6 +109,71 @@ def ask(kb: KnowledgeBase, question: str, intent: str | None = None) -> Answer:
     return answer
 
 
+SEARCHED = 0.6  # share of a question's own words an item must hold to be quoted as its answer
+
+
+def _searched(kb: KnowledgeBase, question: str, mentions: Mentions) -> Answer | None:
+    """A question no intent reads, about a role (or a family or department) it names: the items
+    of that role that hold most of its other words, quoted with their lines ('what % of an
+    associate engineer's time is core work?'). None when nothing holds enough of them."""
+    named = [m for m in mentions.found if m.kind == "role" and m.thing is not None]
+    if not named or any(m.kind == "role" and m.thing is None for m in mentions.found):
+        return None
+    words = _asked_words(question, mentions)
+    if not words:
+        return None
+    roles = _roles_named(kb, named)
+    scored = sorted(
+        (
+            (_held(words, item.text), role.title, item)
+            for role in roles
+            for item in (*role.responsibilities, *role.requirements)
+        ),
+        key=lambda entry: -entry[0],
+    )
+    best = [(title, item) for share, title, item in scored[:3] if share >= SEARCHED]
+    if not best:
+        return None
+    answer = Answer(question, "search")
+    quoted = "; ".join(f'{title}: "{item.text.rstrip(".")}"' for title, item in best)
+    answer.answer = f"What the pages say: {quoted}."
+    answer.understood = f"what the pages say about '{' '.join(words)}' ({'; '.join(sorted({t for t, _ in best}))})"
+    answer.entities = [{"kind": "role", "title": title, "mention": ""} for title in dict.fromkeys(t for t, _ in best)]
+    answer.rows = [{"role": title, "text": item.text, "line": item.line} for title, item in best]
+    return answer
+
+
+def _asked_words(question: str, mentions: Mentions) -> list[str]:
+    """The question's own words: without the names it mentions and the words that only ask."""
+    text = question
+    for mention in sorted(mentions.found, key=lambda m: m.start, reverse=True):
+        text = text[: mention.start] + " " + text[mention.end :]
+    return [w for w in re.findall(r"[a-z0-9%][a-z0-9%-]+", text.lower()) if not is_cue(w) and w not in _STOP]
+
+
+_STOP = frozenset(("expected", "usually", "actually", "typically", "level", "levels", "much", "many", "time"))
+
+
+def _held(words: list[str], text: str) -> float:
+    """The share of the words whose stem the text holds ('mentoring' holds 'mentor')."""
+    have = {_stem(word) for word in re.findall(r"[a-z0-9%][a-z0-9%-]*", text.lower())}
+    return sum(1 for word in words if _stem(word) in have) / len(words)
+
+
+def _stem(word: str) -> str:
+    return re.sub(r"(?:ing|ed|es|s|ment|ments)$", "", word) if len(word) > 4 else word
+
+
+def _roles_named(kb: KnowledgeBase, named: list[Mention]) -> list[views.Role]:
+    """The roles a question names (positions that have no page hold no items)."""
+    roles = kb.role_resolver.things
+    return [
+        kb.role(m.thing.iri)
+        for m in named
+        if m.thing is not None and "named on a page" not in m.thing.context and m.thing.iri in roles
+    ]
+
+
 def _second_part(found: list[Reading], reading: Reading, question: str) -> Reading | None:
     """'What is the grade and who is the manager of X': a second reading of the same role that
     strong cues point to, in a question that joins two asks."""
@@ -124,6 +192,19 @@ def _not_covered(text: str) -> str | None:
         if topic.words.search(text):
             return topic.instead
     return None
+
+
+def _no_such_role(kb: KnowledgeBase, question: str, mention: Mention) -> Answer:
+    """A name the KB has no role for, with the roles it comes close to."""
+    answer = Answer(question, None, status="unknown", unclear=mention.text)
+    close = kb.role_resolver.resolve(mention.text)
+    suggestions = list(close.suggestions or close.candidates)[:5]
+    answer.answer = f"No role matches '{mention.text}': the pages define no such role."
+    if suggestions:
+        answer.answer += " Close: " + "; ".join(s.title for s in suggestions) + "."
+    answer.candidates = [{"iri": s.iri, "title": s.title, "context": s.context} for s in suggestions]
+    answer.understood = "a role the pages do not define"
+    return answer
 
 
 def _uncovered(kb: KnowledgeBase, question: str, mentions: Mentions, instead: str) -> Answer:
@@ -150,6 +231,10 @@ def _context(kb: KnowledgeBase, reading: Reading, question: str) -> Context:
         family = None  # 'Engineering' the department, not the family it also names
     if re.search(r"\bfrom <role> by <role>", reading.text):
         roles.reverse()  # 'inherited from X by Y' asks what Y has from X
+    if reading.intent.name in ("count_reports", "direct_reports") and re.search(
+        r"<role>.*\b(?:report|reports|reporting)\s+(?:directly\s+)?(?:in)?to\s+<role>", reading.text
+    ):
+        roles.reverse()  # 'how many Writers report to the Manager': the Manager's reports
     grade = reading.grade.grade if reading.grade is not None else None
     lowered = question.lower()
     highest = not re.search(r"\b(?:lowest|bottom|minimum|min|most junior|entry)\b", lowered)

@@ -41,6 +41,7 @@ class Lexicon:
     families: Names = field(default_factory=Names)
     departments: Names = field(default_factory=Names)
     role_family: dict[str, str] = field(default_factory=dict)  # role IRI -> family title
+    role_department: dict[str, str] = field(default_factory=dict)  # role IRI -> department label
 
 
 def lexicon(kb: KnowledgeBase) -> Lexicon:
@@ -86,5 +87,19 @@ def _build(kb: KnowledgeBase) -> Lexicon:
         words.families.add(family, title, plain, *sorted(bases.get(title, ())), *_shortened(plain))
     for row in kb.run("departments"):
         label = str(row["department_label"])
-        words.departments.add(Named(label, label), label)
+        words.departments.add(Named(label, label), label, *_initials(label))
+    for row in kb.run("roles"):
+        iri = str(row["role"])
+        if row.get("department") is not None:
+            words.role_department[iri] = str(row["department"])
+        level = str(row.get("level") or "")
+        thing = kb.role_resolver.things.get(iri)
+        if thing is not None and re.search(r"\d", level):  # 'L3', 'D4', 'IC3': a level code names its role
+            words.roles.add(thing, level)
     return words
+
+
+def _initials(label: str) -> list[str]:
+    """'Invitation Homes' -> 'IH': what people call an organisation of several words."""
+    parts = label.split()
+    return [acronym(label)] if len(parts) > 1 else []

@@ -242,7 +242,51 @@ def find_mentions(question: str, words: Lexicon) -> Mentions:
                     found.found.append(Mention(kind, begin, end, text, things, exact, also=tuple(also)))
                     taken.append((begin, end))
     found.found.sort(key=lambda m: m.start)
-    return found
+    found.found = [_levelled(mention, question) for mention in found.found]
+    return _narrowed(found, words, question)
+
+
+_LEVEL_BEFORE = re.compile(r"(?i)\b(" + "|".join(LEVEL_WORDS) + r"|senior|sr|jr|lead)\.?\s+$")
+
+
+def _levelled(mention: Mention, question: str) -> Mention:
+    """A role named with a level word before it that its title lacks ('Principal Frontend
+    Engineer' where only 'Frontend Engineer' is a role) names a level the KB does not have:
+    unknown, never the level it has."""
+    before = _LEVEL_BEFORE.search(question[: mention.start])
+    if mention.kind != "role" or before is None or not mention.things:
+        return mention
+    word = title_key(before.group(1))
+    if any(word in title_key(thing.title).split() for thing in mention.things):
+        return mention
+    return Mention("role", before.start(1), mention.end, question[before.start(1) : mention.end], (), mention.exact)
+
+
+_OFFERED = re.compile(r"\(([^()]{2,80})\)")
+
+
+def _narrowed(found: Mentions, words: Lexicon, question: str) -> Mentions:
+    """A name that fits several roles, narrowed by what else the question names: the
+    organisation or department ('Staff Engineer at Infracloud'), the family, or the family the
+    answer offered it with ('Staff Security Engineer (Security Engineer)')."""
+    offered = {title_key(text) for text in _OFFERED.findall(question)}
+    narrowed = []
+    for mention in found.found:
+        if mention.kind == "role" and len(mention.things) > 1:
+            others = Mentions([m for m in found.found if m is not mention])
+            departments = {thing.title for m in others.of("department") for thing in m.things}
+            families = {thing.title for m in others.of("family") for thing in m.things}
+            keep = [
+                thing
+                for thing in mention.things
+                if words.role_department.get(thing.iri) in departments
+                or thing.context in families
+                or title_key(thing.context) in offered
+            ]
+            if keep and len(keep) < len(mention.things):
+                mention = Mention(mention.kind, mention.start, mention.end, mention.text, tuple(keep), mention.exact)
+        narrowed.append(mention)
+    return Mentions(narrowed)
 
 
 def _by_size(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, list[tuple[int, int, str, str]]]]:
