@@ -34,6 +34,7 @@ _ABBREVIATIONS = {
     "ops": "operations",
     "tech": "technical",
     "mktg": "marketing",
+    "exec": "executive",
     "engr": "engineer",
     "mgmt": "management",
     "pm": "program manager",

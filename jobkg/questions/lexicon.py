@@ -71,6 +71,13 @@ def _build(kb: KnowledgeBase) -> Lexicon:
     for key, things in kb.role_resolver.by_key.items():
         for thing in things:
             (words.positions if "named on a page" in thing.context else words.roles).by_key[key].add(thing)
+    for thing in kb.role_resolver.things.values():
+        plain = re.sub(r"\s*\([^)]*\)\s*$", "", thing.title)  # 'Group Manager, Product (GMP)'
+        names = words.positions if "named on a page" in thing.context else words.roles
+        if plain != thing.title and len(plain.split()) > 1:
+            names.add(thing, plain)
+        if names is words.positions and len(plain.split()) > 1:
+            names.add(thing, acronym(plain))  # 'CRO' for the Chief Revenue Officer a page names
     bases: dict[str, set[str]] = defaultdict(set)  # family title -> the base titles of its levels
     for row in kb.run("role-names"):
         words.role_family[str(row["role"])] = str(row["family_title"])

@@ -246,17 +246,19 @@ def find_mentions(question: str, words: Lexicon) -> Mentions:
     return _narrowed(found, words, question)
 
 
-_LEVEL_BEFORE = re.compile(r"(?i)\b(" + "|".join(LEVEL_WORDS) + r"|senior|sr|jr|lead)\.?\s+$")
+_LAST_WORD = re.compile(r"(?i)\b([a-z]+)\.?\s+$")
 
 
 def _levelled(mention: Mention, question: str) -> Mention:
     """A role named with a level word before it that its title lacks ('Principal Frontend
     Engineer' where only 'Frontend Engineer' is a role) names a level the KB does not have:
     unknown, never the level it has."""
-    before = _LEVEL_BEFORE.search(question[: mention.start])
+    before = _LAST_WORD.search(question[: mention.start])
     if mention.kind != "role" or before is None or not mention.things:
         return mention
-    word = title_key(before.group(1))
+    word = title_key(_level_word(before.group(1).lower()))
+    if word not in LEVEL_WORDS:
+        return mention
     if any(word in title_key(thing.title).split() for thing in mention.things):
         return mention
     return Mention("role", before.start(1), mention.end, question[before.start(1) : mention.end], (), mention.exact)
@@ -297,8 +299,10 @@ def _by_size(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, list[tup
 
 
 def _named(key: str, names: Names, exact: bool, size: int, kind: str) -> tuple[Named, ...]:
+    if key in LEVEL_WORDS:  # 'senior' alone names a level of every ladder, no one thing
+        return ()
     if exact:
-        things = names.by_key.get(key)
+        things = names.by_key.get(key) or names.by_key.get(re.sub(r"(?<=[a-z]{2})s$", "", key))  # 'Staff TPMs'
         return _sorted(things) if things else ()
     if kind in ("role", "position") and size >= 2:
         return _near(key, names)
@@ -341,12 +345,20 @@ def _near(key: str, roles: Names) -> tuple[Named, ...]:
         if holding:
             return _sorted(holding)
     same_size = [name for name in levelled if len(name.split()) == len(words)]
+    corrected = " ".join(_level_word(word) for word in words)  # 'staf itpm' -> 'staff itpm'
+    if corrected != key and corrected in roles.by_key:
+        return _sorted(roles.by_key[corrected])
     best = process.extractOne(key, same_size, scorer=fuzz.ratio, score_cutoff=TYPO)
     if best is None:
         best = process.extractOne(key, same_size, scorer=fuzz.token_sort_ratio, score_cutoff=96)
-    if best and _edges_named(key, best[0]):
+    if best and _edges_named(key, best[0]) and _typos_in_long_words(words, best[0].split()):
         return _sorted(roles.by_key[best[0]])
     return ()
+
+
+def _typos_in_long_words(words: list[str], name: list[str]) -> bool:
+    """A typo stands for a word only in a word long enough to tell ('Sirt' is not 'Site')."""
+    return all(_level_word(word) in name or len(word) >= 5 for word in words)
 
 
 _LEVEL_WORDS = frozenset((*LEVEL_WORDS, "lead", "head", "chief", "vice", "president", "director", "executive"))
@@ -373,7 +385,10 @@ def _edges_named(key: str, name: str) -> bool:
     """A name with a typo still starts and ends with the name's words: 'call for Senior
     Manager' is not 'Senior Manager' with a typo."""
     words, named = key.split(), name.split()
-    return all(any(fuzz.ratio(edge, word) >= 80 for word in named) for edge in (words[0], words[-1]))
+    return all(
+        any(fuzz.ratio(edge, word) >= 80 or (len(word) > 3 and edge.startswith(word[:4])) for word in named)
+        for edge in (words[0], words[-1])
+    )
 
 
 def _in_order(words: list[str], name: list[str]) -> bool:
