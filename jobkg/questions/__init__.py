@@ -120,8 +120,8 @@ def _searched(kb: KnowledgeBase, question: str, mentions: Mentions) -> Answer | 
     if not named or any(m.kind == "role" and m.thing is None for m in mentions.found):
         return None
     words = _asked_words(question, mentions)
-    if not words:
-        return None
+    if not words or (len(words) == 1 and len(words[0]) < 6):
+        return None  # one short word ('reach') is too little to tell an item by
     roles = _roles_named(kb, named)
     scored = sorted(
         (
@@ -240,7 +240,7 @@ def _context(kb: KnowledgeBase, reading: Reading, question: str) -> Context:
     highest = not re.search(r"\b(?:lowest|bottom|minimum|min|most junior|entry)\b", lowered)
     mentioned = [m for m in reading.roles]
     topic = question[mentioned[-1].end :] if mentioned else ""
-    return Context(kb, roles, family, department, grade, highest, _gap(lowered), topic)
+    return Context(kb, roles, family, department, grade, highest, _gap(lowered), topic, reading.text)
 
 
 def _gap(question: str) -> str:

@@ -31,6 +31,7 @@ class Context:
     highest: bool = True
     gap: str = "grade"
     topic: str = ""  # the question's words after its role (what a yes/no question asks about)
+    read: str = ""  # the question as read: lower case, its mentions as <role>, <family> ...
     runs: list[tuple[str, dict[str, str]]] = field(default_factory=list)
 
     def run(self, name: str, params: dict[str, str] | None = None) -> list[Row]:
@@ -336,19 +337,21 @@ def _compared(a: Row | None, b: Row | None) -> int | None:
 
 
 def extends(c: Context) -> Said:
+    """What the role extends; 'which role extends X' asks the other way: what extends X."""
     rows = c.run("extended-roles", {"role": c.role.iri})
     builds_on = list(dict.fromkeys(str(r["other_title"]) for r in rows if r["direction"] == "extends"))
     built_on = list(dict.fromkeys(str(r["other_title"]) for r in rows if r["direction"] == "extended by"))
-    if not rows:
-        return Said(f"The pages state no role that {c.role.title} extends, and none that extends it (not stated).")
-    parts = []
-    if builds_on:
-        parts.append(f"{c.role.title} extends {listing(builds_on)} (it has all of its responsibilities, plus its own)")
-    else:
-        parts.append(f"{c.role.title} extends no role the pages name")
-    if built_on:
-        parts.append(f"{listing(built_on)} extends {c.role.title}")
-    return Said("; ".join(parts) + ".", rows)
+    if re.search(r"\b(?:which|what|who)\b.*\bextends?\s+<role>", c.read):
+        if not built_on:
+            return Said(f"No role the pages name extends {c.role.title} (not stated).", rows)
+        return Said(
+            f"{listing(built_on)} extends {c.role.title} (it has all of its responsibilities, plus its own).", rows
+        )
+    if not builds_on:
+        return Said(f"The pages state no role that {c.role.title} extends (not stated).", rows)
+    return Said(
+        f"{c.role.title} extends {listing(builds_on)} (it has all of its responsibilities, plus its own).", rows
+    )
 
 
 def count_reports(c: Context) -> Said:

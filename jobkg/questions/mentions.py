@@ -173,6 +173,10 @@ _CUES = set(
         "into",
         "is",
         "whats",
+        "ic",
+        "kpi",
+        "okr",
+        "okrs",
     ]
 )
 
@@ -242,11 +246,37 @@ def find_mentions(question: str, words: Lexicon) -> Mentions:
                     found.found.append(Mention(kind, begin, end, text, things, exact, also=tuple(also)))
                     taken.append((begin, end))
     found.found.sort(key=lambda m: m.start)
-    found.found = [_levelled(mention, question) for mention in found.found]
+    found.found = [_whole_name(_levelled(mention, question), question, found) for mention in found.found]
     return _narrowed(found, words, question)
 
 
 _LAST_WORD = re.compile(r"(?i)\b([a-z]+)\.?\s+$")
+
+
+_NEXT_WORD = re.compile(r"^\s+([\w&+./-]+)")
+
+
+def _whole_name(mention: Mention, question: str, found: Mentions) -> Mention:
+    """A role named and then more of a name ('VP FP&A': a capitalised word or code right after
+    it that asks nothing and names nothing else) is a role the KB may not have: unknown, never
+    the shorter title ('VP')."""
+    after = _NEXT_WORD.match(question[mention.end :])
+    if mention.kind != "role" or after is None or not mention.things:
+        return mention
+    word = after.group(1)
+    start = mention.end + after.start(1)
+    named_elsewhere = any(other.start <= start < other.end for other in found.found)
+    capitalised = any(ch.isupper() for ch in word[1:]) or "&" in word
+    if named_elsewhere or word.lower().strip(".,?!") in _CUES or not capitalised:
+        return mention
+    return Mention(
+        "role",
+        mention.start,
+        mention.end + after.end(1),
+        question[mention.start : mention.end + after.end(1)],
+        (),
+        mention.exact,
+    )
 
 
 def _levelled(mention: Mention, question: str) -> Mention:
