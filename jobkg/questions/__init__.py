@@ -7,7 +7,7 @@ when another reading came close, offers it. When the pages state nothing, the an
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from jobkg import views
 from jobkg.kb import KnowledgeBase
@@ -88,9 +88,13 @@ def ask(kb: KnowledgeBase, question: str, intent: str | None = None) -> Answer:
     answer = Answer(question, reading.intent.name)
     ambiguous = next((m for m in reading.roles if m.thing is None), None)
     if reading.intent.needs and "role" in reading.intent.needs[0] and ambiguous is not None:
-        return _which(answer, ambiguous)
+        return _which(answer, ambiguous, lexicon(kb).role_department)
     context = _context(kb, reading, question)
     said = ANSWERS[reading.intent.name](context)
+    if _for_each(reading, context, question):  # 'CO vs COR: what does each one do?'
+        for role in context.roles[1:]:
+            more = ANSWERS[reading.intent.name](replace(context, roles=[role, *context.roles]))
+            said = type(said)(f"{said.text} {more.text}", said.rows + more.rows, said.status)
     second = _second_part(found, reading, question)
     if second is not None:
         more = ANSWERS[second.intent.name](context)
@@ -172,6 +176,16 @@ def _roles_named(kb: KnowledgeBase, named: list[Mention]) -> list[views.Role]:
         for m in named
         if m.thing is not None and "named on a page" not in m.thing.context and m.thing.iri in roles
     ]
+
+
+def _for_each(reading: Reading, context: Context, question: str) -> bool:
+    """A question of one role's kind that names several ('what do the CO and the COR do')."""
+    single = reading.intent.needs == ("role",)
+    return (
+        single
+        and len({r.iri for r in context.roles}) > 1
+        and bool(re.search(r"\b(?:each|both|and|vs|versus|or)\b", question.lower()))
+    )
 
 
 def _second_part(found: list[Reading], reading: Reading, question: str) -> Reading | None:
@@ -289,11 +303,24 @@ def _entities(reading: Reading, context: Context) -> list[dict[str, object]]:
     return found if reading.intent.needs != ("role",) else found[:1]
 
 
-def _which(answer: Answer, mention: Mention) -> Answer:
+def _which(answer: Answer, mention: Mention, departments: dict[str, str]) -> Answer:
+    """The roles an ambiguous name fits, each with what tells it apart: its family, and its
+    department where two share a title and a family ('Platform, Globex')."""
     answer.answer = f"'{mention.text}' could mean several roles; which one?"
     answer.unclear = mention.text
     answer.status = "ambiguous"
-    answer.candidates = [{"iri": c.iri, "title": c.title, "context": c.context} for c in mention.things[:12]]
+    things = mention.things[:12]
+    pairs = [(c.title, c.context) for c in things]
+    answer.candidates = [
+        {
+            "iri": c.iri,
+            "title": c.title,
+            "context": f"{c.context}, {departments[c.iri]}"
+            if pairs.count((c.title, c.context)) > 1 and departments.get(c.iri)
+            else c.context,
+        }
+        for c in things
+    ]
     return answer
 
 

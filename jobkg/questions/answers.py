@@ -277,11 +277,19 @@ def inherits(c: Context) -> Said:
 
 
 def role_summary(c: Context) -> Said:
-    grade_rows = c.run("role-grade", {"role": c.role.iri})
+    """What the pages state about a role: its level and grade, reporting line, first items."""
+    facts = _facts(c, c.role)
     line_rows = c.run("reports-to", {"role": c.role.iri})
-    grade_text = f"grade {grade_rows[0]['grade']}" if grade_rows else "grade not stated"
+    items = c.run("responsibilities", {"role": c.role.iri})
+    level = f"level {facts['level']}, " if facts and facts.get("level") and facts.get("rank") is not None else ""
+    grade_text = f"grade {facts['grade']}" if facts and facts.get("grade") is not None else "grade not stated"
     line_text = f"reports to {listing(_names(line_rows, 'target_label'))}" if line_rows else "reporting line not stated"
-    return Said(f"{c.role.title}: {grade_text}, {line_text}.", grade_rows + line_rows)
+    family = f" ({facts['family_title']})" if facts else ""
+    said = f"{c.role.title}{family}: {level}{grade_text}, {line_text}."
+    own = [str(r["text"]).rstrip(".") for r in items if r.get("own")] or [str(r["text"]).rstrip(".") for r in items]
+    if own:
+        said += f" Its responsibilities include: {listing(own, 3)}."
+    return Said(said, ([facts] if facts else []) + line_rows)
 
 
 def _facts(c: Context, role: Named) -> Row | None:

@@ -38,6 +38,7 @@ class Names:
 class Lexicon:
     roles: Names = field(default_factory=Names)
     positions: Names = field(default_factory=Names)  # what roles report to without a page of its own
+    shortened: Names = field(default_factory=Names)  # titles with runs of words as acronyms ('Staff Infra TPM')
     families: Names = field(default_factory=Names)
     departments: Names = field(default_factory=Names)
     role_family: dict[str, str] = field(default_factory=dict)  # role IRI -> family title
@@ -72,18 +73,20 @@ def _build(kb: KnowledgeBase) -> Lexicon:
         for thing in things:
             (words.positions if "named on a page" in thing.context else words.roles).by_key[key].add(thing)
     for thing in kb.role_resolver.things.values():
-        plain = re.sub(r"\s*\([^)]*\)\s*$", "", thing.title)  # 'Group Manager, Product (GMP)'
+        plain = re.sub(r"\s*\([^)]*\)", "", thing.title).strip()  # 'Group Manager, Product (GMP)'
         names = words.positions if "named on a page" in thing.context else words.roles
         if plain != thing.title and len(plain.split()) > 1:
-            names.add(thing, plain)
+            names.add(thing, plain)  # 'Vice President (VP), Security' -> 'Vice President, Security'
         if names is words.positions and len(plain.split()) > 1:
             names.add(thing, acronym(plain))  # 'CRO' for the Chief Revenue Officer a page names
+        if names is words.roles and len(plain.split()) <= 8:
+            words.shortened.add(thing, *_shortened(plain))  # 'Staff Infrastructure TPM', 'Staff ITPM'
     bases: dict[str, set[str]] = defaultdict(set)  # family title -> the base titles of its levels
     for row in kb.run("role-names"):
         words.role_family[str(row["role"])] = str(row["family_title"])
         for name in (str(row["title"]), str(row["alias"] or "")):
             base = re.sub(r"\s*\([^)]*\)", "", base_title(name)).strip(" ,")
-            if base:
+            if len(base.split()) > 1:  # 'Technical Program Manager' names its family; 'Engineer' alone does not
                 bases[str(row["family_title"])].add(base)
     for row in kb.run("families"):
         family = Named(str(row["family"]), str(row["title"]), str(row["department"] or ""))

@@ -228,6 +228,7 @@ def find_mentions(question: str, words: Lexicon) -> Mentions:
         taken.append((match.start(), match.end()))
     kinds = (
         ("role", words.roles),
+        ("shortened", words.shortened),
         ("position", words.positions),
         ("department", words.departments),
         ("family", words.families),
@@ -238,9 +239,12 @@ def find_mentions(question: str, words: Lexicon) -> Mentions:
                 if _overlaps(begin, end, taken):
                     continue
                 named = [(k, things) for k, names in kinds if (things := _named(key, names, exact, size, k))]
-                if any(k == "role" for k, _ in named):  # a role of the KB before a position of the same name
-                    named = [(k, things) for k, things in named if k != "position"]
-                named = [("role" if k == "position" else k, things) for k, things in named]
+                # a title or alias of a role first, then a title shortened by acronyms, then a
+                # position that has no page
+                for first, then in (("role", "shortened"), ("role", "position"), ("shortened", "position")):
+                    if any(k == first for k, _ in named):
+                        named = [(k, things) for k, things in named if k != then]
+                named = [("role" if k in ("position", "shortened") else k, things) for k, things in named]
                 if named:
                     (kind, things), *also = named
                     found.found.append(Mention(kind, begin, end, text, things, exact, also=tuple(also)))
@@ -314,6 +318,7 @@ def _narrowed(found: Mentions, words: Lexicon, question: str) -> Mentions:
                 if words.role_department.get(thing.iri) in departments
                 or thing.context in families
                 or title_key(thing.context) in offered
+                or title_key(f"{thing.context} {words.role_department.get(thing.iri, '')}") in offered
             ]
             if keep and len(keep) < len(mention.things):
                 mention = Mention(mention.kind, mention.start, mention.end, mention.text, tuple(keep), mention.exact)
@@ -336,6 +341,8 @@ def _named(key: str, names: Names, exact: bool, size: int, kind: str) -> tuple[N
         return _sorted(things) if things else ()
     if kind in ("role", "position") and size >= 2:
         return _near(key, names)
+    if kind == "shortened":
+        return ()  # no typos in a shortened title: exact or nothing
     if kind not in ("role", "position") and size <= 2 and len(key) >= 6:  # 'Enginering' for the Engineering department
         best = process.extractOne(key, names.by_key.keys(), scorer=fuzz.ratio, score_cutoff=TYPO)
         return _sorted(names.by_key[best[0]]) if best and _edges_named(key, best[0]) else ()

@@ -167,6 +167,10 @@ def normalised(question: str, mentions: Mentions) -> str:
     for pattern, replacement in _CONTRACTIONS:
         text = re.sub(pattern, replacement, text)
     text = re.sub(r"'s\b", "", text)  # "<role>'s team" reads as "<role> team"
+    # an organisation or department that qualifies a role ('a Globex <role>', '<role> at Globex') is
+    # no part of what is asked
+    text = re.sub(r"<department>\s+(?=<role>)|(?<=<role>)\s+(?:at|in|of|from|@)\s+<department>", " ", text)
+    text = re.sub(r"\(\s*<(?:family|department)>\s*\)", " ", text).replace("(", " ").replace(")", " ")  # 'X (Family)'
     words = []
     for word in re.findall(r"<\w+>|[\w']+|[^\w\s]", text):
         if word in ("a", "an", "the"):

@@ -364,3 +364,22 @@ def test_did_you_mean_asks_again_with_the_name_chosen():
     candidates[0].click().run()
     assert "Staff program manager" not in at.text_input(key="question").value
     assert "is grade" in at.subheader[0].value
+
+
+def test_choosing_a_candidate_that_shares_its_title_resolves(tmp_path):
+    """Two organisations' 'Staff Engineer': the candidate chosen is asked again in the form the
+    answer offered ('Staff Engineer (Platform)'), which names one role, never the same question."""
+    folder = tmp_path / "orgs"
+    for org, duty in (("acme", "Leads cross-team designs"), ("globex", "Mentors engineers on the team")):
+        page = folder / org / "platform.md"
+        page.parent.mkdir(parents=True)
+        page.write_text(f"# Platform\n## Staff Engineer\n- {duty}\n- Reviews designs\n## Engineer\n- Ships\n- Fixes\n")
+    at = AppTest.from_function(folder_script, args=("ask", str(folder)), default_timeout=60)
+    at.run()
+    at.text_input(key="question").input("what does a staff engineer do").run()
+    candidates = [b for b in at.button if b.key and b.key.startswith("candidate-")]
+    assert len(candidates) == 2
+    candidates[1].click().run()
+    assert not at.exception, at.exception
+    assert "could mean several roles" not in at.subheader[0].value
+    assert "responsibilities" in at.subheader[0].value

@@ -1,4 +1,4 @@
-"""Everyday questions, as people type them (jobkg/questions/everyday.yaml: 279 questions, at least
+"""Everyday questions, as people type them (jobkg/questions/everyday.yaml: 289 questions, at least
 ten phrasings per intent: terse, misspelt, polite, reordered, abbreviated). Each names the intent
 it asks, the things it mentions, and a fact the answer must state (in its sentence or its rows).
 The expected facts were read off the pages by hand, not off jobkg's answers."""

@@ -47,8 +47,13 @@ def _offers(answer: Answer) -> None:
     """Candidates for an unclear name (asked again with the one chosen), and other readings."""
     if answer.candidates:
         st.write("Did you mean:")
+    titles = [candidate["title"] for candidate in answer.candidates]
     for index, candidate in enumerate(answer.candidates):
-        again = answer.question.replace(answer.unclear, candidate["title"]) if answer.unclear else candidate["title"]
+        # the form the answer offers: a title two candidates share goes with what tells it apart
+        # (its family, and department), which the question box reads back as that one role
+        shared = titles.count(candidate["title"]) > 1 and candidate.get("context")
+        name = f"{candidate['title']} ({candidate['context']})" if shared else candidate["title"]
+        again = answer.question.replace(answer.unclear, name) if answer.unclear else name
         label = f"{candidate['title']} — {candidate['context']}" if candidate.get("context") else candidate["title"]
         st.button(text(label), key=f"candidate-{index}", type="tertiary", on_click=_set, args=(again, None))
     for index, other in enumerate(answer.alternatives):

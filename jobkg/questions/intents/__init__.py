@@ -81,4 +81,4 @@ def topics() -> tuple[Topic, ...]:
 
 INTENTS = intents()
 BY_NAME = {intent.name: intent for intent in INTENTS}
-SUMMARY = Intent("role_summary", "what the pages state about a role", ("role",))
+SUMMARY = BY_NAME["role_summary"]
