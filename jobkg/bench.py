@@ -24,7 +24,7 @@ from jobkg.ontology.vocab import ASSERTED_GRAPH
 from jobkg.queries import catalog
 from jobkg.queries.backends import bind_into
 
-STAGES = ("ingest", "reason", "query", "ask", "scale", "app", "load", "push", "fidelity")
+STAGES = ("ingest", "reason", "query", "ask", "scale", "app", "load", "push", "fidelity", "questions")
 FIDELITY_GOALS = (  # (goal, score key, target, at least?)
     ("role recall >= 0.95", "role_recall", 0.95, True),
     ("role precision >= 0.97", "role_precision", 0.97, True),
@@ -444,6 +444,13 @@ def bench_fidelity(gold_file: Path, sources: list[Path] | None = None) -> dict[s
     return {"gold": str(gold_file)} | score(read_gold(gold_file), kb.roles(), read, warned, page_lines).to_dict()
 
 
+def bench_questions(cases_file: Path, corpora: Path) -> dict[str, object]:
+    """How the question box does on questions people wrote (docs/questions.md)."""
+    from jobkg.questions.scoring import read_cases, score
+
+    return {"questions": str(cases_file)} | score(read_cases(cases_file), corpora).to_dict()
+
+
 def run(
     sources: list[Path], only: str | None = None, factors: list[float] | None = None, gold: Path | None = None
 ) -> dict[str, object]:
@@ -451,11 +458,18 @@ def run(
     import sys
     from datetime import date
 
+    if only == "questions":
+        if gold is None or gold.suffix not in (".yaml", ".yml"):
+            raise UsageError(
+                "the questions stage needs a question set: jobkg bench --only questions SET.yaml [CORPORA]"
+            )
+        corpora = sources[0] if sources else Path("../shared/corpus")
+        return {"machine": machine(), "date": str(date.today()), "questions": bench_questions(gold, corpora)}
     if only == "fidelity" and gold is None:
         raise UsageError("the fidelity stage needs a gold file: jobkg bench --only fidelity GOLD.json [PAGES]")
     if only == "fidelity":
         return {"machine": machine(), "date": str(date.today()), "fidelity": bench_fidelity(gold, sources or None)}
-    stages = [only] if only else [stage for stage in STAGES if stage != "fidelity" or gold]
+    stages = [only] if only else [stage for stage in STAGES if (stage != "fidelity" or gold) and stage != "questions"]
     out: dict[str, object] = {
         "machine": machine(),
         "date": str(date.today()),

@@ -23,7 +23,8 @@ from jobkg.synth import generate as generate_org
 @command(
     "bench",
     "measure every stage side by side (see docs/performance.md); a GOLD.json among the sources "
-    "scores how faithfully the pages are read (docs/fidelity.md)",
+    "scores how faithfully the pages are read (docs/fidelity.md), a QUESTIONS.yaml how the question "
+    "box answers (docs/questions.md)",
     *PAGES,
     arg("--only", choices=STAGES, help="run one stage"),
     arg("--scale", default="1,10", help="synthetic-org factors for the scale stage (e.g. 1,10,100)"),
@@ -36,13 +37,13 @@ def bench(args: argparse.Namespace) -> int:
         factors = [float(f) for f in args.scale.split(",") if f.strip()]
     except ValueError:
         raise UsageError(f"--scale takes numbers like 1,10,100, not {args.scale!r}") from None
-    golds = [path for path in args.sources if path.suffix == ".json"]
-    pages = [path for path in args.sources if path.suffix != ".json"]
+    golds = [path for path in args.sources if path.suffix in (".json", ".yaml", ".yml")]
+    pages = [path for path in args.sources if path.suffix not in (".json", ".yaml", ".yml")]
     if len(golds) > 1:
         raise UsageError("give one gold file (GOLD.json) at a time")
     if args.from_json:
         result = json.loads(args.from_json.read_text())
-    elif args.only == "fidelity":
+    elif args.only in ("fidelity", "questions"):
         result = run_bench(pages, only=args.only, gold=golds[0] if golds else None)
     else:
         result = run_bench(pages or [BUNDLED_CORPUS], only=args.only, factors=factors, gold=golds[0] if golds else None)
@@ -55,6 +56,8 @@ def bench(args: argparse.Namespace) -> int:
     out.print(f"machine: {result['machine']}", markup=False)
     if "fidelity" in result:
         _print_fidelity(result["fidelity"])
+    if "questions" in result:
+        _print_questions(result["questions"])
     if "corpus" not in result:
         return 0
     out.print(f"corpus: {result['corpus']}", markup=False)
@@ -72,6 +75,21 @@ def bench(args: argparse.Namespace) -> int:
             table.add_row(name, f"{p50:.2f}", f"{p95:.2f}", f"{rdflib_p50:.1f}", f"{speedup:.0f}x")
         out.print(table)
     return 0
+
+
+def _print_questions(scored: dict[str, object], shown: int = 15) -> None:
+    out.print(
+        f"{scored['right']} of {scored['questions']} answered right ({scored['share_right']}); "
+        f"{scored['about_another']} about a thing the question did not name; "
+        f"{scored['unanswerable_said_so']} of {scored['unanswerable']} unanswerable ones said so",
+        markup=False,
+    )
+    table = Table("kind", "right")
+    for kind, right in scored["by_kind"].items():  # type: ignore[attr-defined]
+        table.add_row(kind, right)
+    out.print(table)
+    for miss in scored["misses"][:shown]:  # type: ignore[index]
+        out.print(f"  {miss['id']}: {miss['question']!r} -> {miss['answer'][:120]!r}", markup=False)
 
 
 def _print_fidelity(fidelity: dict[str, object], shown: int = 15) -> None:

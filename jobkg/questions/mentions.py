@@ -6,7 +6,7 @@ departments; grades ('grade 9'). Longer and exact names win over shorter and fuz
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
@@ -306,10 +306,11 @@ def _narrowed(found: Mentions, words: Lexicon, question: str) -> Mentions:
     organisation or department ('Staff Engineer at Infracloud'), the family, or the family the
     answer offered it with ('Staff Security Engineer (Security Engineer)')."""
     offered = {title_key(text) for text in _OFFERED.findall(question)}
+    organisations = {thing.title for m in found.found if m.kind == "department" for thing in m.things}
     narrowed = []
     for mention in found.found:
+        others = Mentions([m for m in found.found if m is not mention])
         if mention.kind == "role" and len(mention.things) > 1:
-            others = Mentions([m for m in found.found if m is not mention])
             departments = {thing.title for m in others.of("department") for thing in m.things}
             families = {thing.title for m in others.of("family") for thing in m.things}
             keep = [
@@ -322,8 +323,26 @@ def _narrowed(found: Mentions, words: Lexicon, question: str) -> Mentions:
             ]
             if keep and len(keep) < len(mention.things):
                 mention = Mention(mention.kind, mention.start, mention.end, mention.text, tuple(keep), mention.exact)
+        if organisations and mention.kind in ("role", "family") and mention.things:
+            mention = _within(mention, organisations, words)
         narrowed.append(mention)
     return Mentions(narrowed)
+
+
+def _within(mention: Mention, organisations: set[str], words: Lexicon) -> Mention:
+    """A role or family of another organisation than the one the question names ('monzo backend
+    engineers' is no role 'Engineer' of Infracloud): a role unknown there, a family dropped."""
+
+    def department(thing: Named) -> str | None:
+        return words.role_department.get(thing.iri) if mention.kind == "role" else thing.context or None
+
+    known = [thing for thing in mention.things if department(thing) is not None]
+    if not known:
+        return mention
+    inside = tuple(thing for thing in mention.things if department(thing) in organisations)
+    if inside:
+        return mention if len(inside) == len(mention.things) else replace(mention, things=inside)
+    return replace(mention, things=())
 
 
 def _by_size(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, list[tuple[int, int, str, str]]]]:
