@@ -31,13 +31,17 @@ _STATED_RANK = re.compile(r"\d|^[IVX]+$")  # a level the page numbers ('Level 4'
 class MappingStats:
     """What the mapping attached, for the ingest report."""
 
-    roles: int = 0
+    role_iris: set[str] = field(default_factory=set)  # a role two pages define (a level file, its index) counts once
     grades: int = 0
     reporting_lines: int = 0
     reporting_to_roles: int = 0
     extensions: int = 0
     unresolved: list[tuple[str, int, str, str]] = field(default_factory=list)  # file, line, name, use
     warnings: list[IngestWarning] = field(default_factory=list)
+
+    @property
+    def roles(self) -> int:
+        return len(self.role_iris)
 
 
 class _Writer:
@@ -168,7 +172,7 @@ class _PageMapper:
             return
         w = self.w
         node = iris.role(self.key, role.title)
-        self.stats.roles += 1
+        self.stats.role_iris.add(node.value)
         w.labelled(node, JOBKG.Role, role.title)
         w.add(node, SKOS.prefLabel, Literal(role.title))
         for alias in role.aliases:

@@ -121,3 +121,14 @@ ERROR_KINDS: tuple[type[JobkgError], ...] = (
     UploadError,
 )
 """The kinds, in the order the README's exit-status table lists them."""
+
+
+class SourceRefusedError(UsageError):
+    """The app was asked (by a URL) to open a source its server does not serve."""
+
+    def __init__(self, source: tuple[str, str], served: list[str]) -> None:
+        self.source = source
+        super().__init__(
+            f"this server does not serve {source[0]} {source[1]}; it serves: {'; '.join(served)} "
+            "(start it with `jobkg app SOURCE` to serve another, or --any-source on a machine only you use)"
+        )

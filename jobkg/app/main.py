@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from jobkg.app import navigation
 from jobkg.app.screens import ask, explore, export, matrix, quality, queries, role, sparql
 from jobkg.app.state import choose_source, keep_in_url, load_kb
 from jobkg.app.widgets import text
-from jobkg.errors import JobkgError
+from jobkg.errors import EndpointError, JobkgError
 
 
 def pages() -> dict[str, st.navigation.page.StreamlitPage]:
@@ -43,5 +45,16 @@ def main() -> None:
     st.session_state["source"] = source
     keep_in_url(source)
     if kb.report is not None:
-        st.sidebar.caption(f"{kb.report.pages} pages · {kb.report.roles} roles · {len(kb.report.failed)} failed")
-    chosen.run()
+        st.sidebar.caption(f"{kb.report.pages} pages · {len(kb.roles())} roles · {len(kb.report.failed)} failed")
+    guarded(chosen.run)
+
+
+def guarded(render: Callable[[], object]) -> None:
+    """Run a page; an error jobkg reports (a dead endpoint, a refused query) is one line with
+    what to do, on every page, never a traceback."""
+    try:
+        render()
+    except EndpointError as error:
+        st.error(f"The SPARQL endpoint did not answer: {text(error)}. Check that it runs, or choose another source.")
+    except JobkgError as error:
+        st.error(text(str(error)))

@@ -12,14 +12,16 @@ OPTIONS = {
 }
 
 
-def serve(source: str | None, port: int, host: str) -> int:
-    """Run the app until interrupted; the source (folder, KB file, URL) is opened first."""
+def serve(sources: list[str], port: int, host: str, any_source: bool = False) -> int:
+    """Run the app until interrupted, serving these sources (folders, KB files, URLs; the first
+    opens first) and the bundled corpus; with any_source, whatever the sidebar is given."""
     from streamlit.web import cli
 
     script = str(files("jobkg.app") / "streamlit_app.py")
     flags = [f"--{name}={value}" for name, value in OPTIONS.items()]
     flags += [f"--server.port={port}", f"--server.address={host}", "--server.headless=true"]
-    extra = ["--", "--source", source] if source else []
+    extra = [part for source in sources for part in ("--source", source)] + (["--any-source"] if any_source else [])
+    extra = ["--", *extra] if extra else []
     try:
         cli.main(args=["run", script, *flags, *extra], prog_name="jobkg app", standalone_mode=False)
     except KeyboardInterrupt:

@@ -11,7 +11,7 @@ import networkx as nx
 import streamlit as st
 
 from jobkg.app.widgets import text
-from jobkg.errors import UploadError
+from jobkg.errors import SourceRefusedError, UploadError
 from jobkg.graph import org_graph
 from jobkg.kb import BUNDLED_CORPUS, KnowledgeBase
 from jobkg.uploads import save_uploads
@@ -35,19 +35,53 @@ def load_graph(kind: str, location: str) -> nx.MultiDiGraph:
     return org_graph(load_kb(kind, location))
 
 
-def default_source() -> Source:
-    """--source after `--` on the command line, or JOBKG_SOURCE, or the bundled corpus."""
+def _command_line() -> argparse.Namespace:
     parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--source")
+    parser.add_argument("--source", action="append", default=[])
+    parser.add_argument("--any-source", action="store_true")
     known, _ = parser.parse_known_args(sys.argv[1:])
-    source = known.source or os.environ.get("JOBKG_SOURCE")
-    if not source:
-        return "bundled corpus", str(BUNDLED_CORPUS)
-    if source.startswith(("http://", "https://")):
-        return "SPARQL endpoint", source
-    if source.endswith((".trig", ".nq", ".nquads")):
-        return "KB file", source
-    return "folder of pages", source
+    return known
+
+
+def as_source(value: str) -> Source:
+    """'http://…' is an endpoint, a .trig/.nq/.nquads file a saved KB, anything else a folder."""
+    if value.startswith(("http://", "https://")):
+        return "SPARQL endpoint", value
+    if value.endswith((".trig", ".nq", ".nquads")):
+        return "KB file", value
+    return "folder of pages", value
+
+
+def served_sources() -> list[Source]:
+    """What this server serves: the bundled corpus, and the sources it was started with
+    (`jobkg app SOURCE…`, `streamlit run app.py -- --source A --source B`, or JOBKG_SOURCE, several
+    separated by ';'). A URL may choose among these, nothing else (docs/security.md)."""
+    given = _command_line().source or [v for v in os.environ.get("JOBKG_SOURCE", "").split(";") if v.strip()]
+    found = [("bundled corpus", str(BUNDLED_CORPUS))]
+    found += [source for source in (as_source(v.strip()) for v in given) if source not in found]
+    return found
+
+
+def any_source() -> bool:
+    """A single-user, local app may open any folder, file or endpoint typed in the sidebar
+    (`jobkg app --any-source`, or JOBKG_ANY_SOURCE=1); a served one opens only its own."""
+    return _command_line().any_source or os.environ.get("JOBKG_ANY_SOURCE", "") in ("1", "true", "yes")
+
+
+def default_source() -> Source:
+    """The first source the server was started with, else the bundled corpus."""
+    served = served_sources()
+    return served[1] if len(served) > 1 else served[0]
+
+
+def allowed(source: Source) -> bool:
+    """A source this session may open: one the server serves, its own uploads, or any with --any-source."""
+    return any_source() or source in served_sources() or source[1] in st.session_state.get("uploads", [])
+
+
+def label(source: Source) -> str:
+    kind, location = source
+    return kind if kind == "bundled corpus" else f"{kind}: {location}"
 
 
 URL_KINDS = {"bundled": "bundled corpus", "folder": "folder of pages", "kb": "KB file", "endpoint": "SPARQL endpoint"}
@@ -73,13 +107,17 @@ def decode_source(value: str | None) -> Source | None:
 
 
 def choose_source() -> Source | None:
-    """Sidebar: where the KB comes from. The URL's ?source= wins when it changes (a shared
-    link, a reload, Back), so every link and the browser's history keep the chosen source.
+    """Sidebar: where the KB comes from: one of the sources the server serves, pages uploaded in
+    this session, or (with --any-source) any folder, KB file or endpoint typed in. The URL's
+    ?source= wins when it changes (a shared link, a reload, Back), so every link and the
+    browser's history keep the chosen source; one the server does not serve is refused.
     None while the choice is incomplete; UploadError when nothing uploaded can be used."""
     _follow_url()
-    kind = st.sidebar.selectbox("Knowledge base from", SOURCE_KINDS, key="source-kind")
-    if kind == "bundled corpus":
-        return kind, str(BUNDLED_CORPUS)
+    served = {label(source): source for source in served_sources()}
+    kinds = [*served, *(kind for kind in SOURCE_KINDS[1:-1] if any_source()), "upload"]
+    kind = st.sidebar.selectbox("Knowledge base from", kinds, key="source-kind")
+    if kind in served:
+        return served[kind]
     if kind == "upload":
         files = st.sidebar.file_uploader(
             "Job-family pages (.md) or a .zip of them", type=["md", "zip"], accept_multiple_files=True
@@ -92,6 +130,7 @@ def choose_source() -> Source | None:
             st.sidebar.warning(text(f"{name}: {reason}"), icon="⚠️")
         if result.folder is None:
             raise UploadError(f"none of the {len(files)} uploaded files is a page jobkg can read (see the sidebar)")
+        st.session_state.setdefault("uploads", []).append(str(result.folder))
         return "folder of pages", str(result.folder)
     placeholder = {
         "folder of pages": "path/to/pages",
@@ -105,8 +144,11 @@ def choose_source() -> Source | None:
 def _follow_url() -> None:
     """Put the sidebar's widgets where the URL's source says when the URL changed (a shared
     link, Back) or the widgets lost their state (Streamlit drops it on a page switch); on the
-    first run without one, where the command line or JOBKG_SOURCE says."""
+    first run without one, where the command line or JOBKG_SOURCE says. A URL source the server
+    does not serve is refused (SourceRefusedError), never opened."""
     from_url = decode_source(st.query_params.get("source"))
+    if from_url is not None and not allowed(from_url):
+        raise SourceRefusedError(from_url, [label(source) for source in served_sources()])
     if from_url is not None and (st.session_state.get("source-from-url") != from_url or not _widgets_hold(from_url)):
         st.session_state["source-from-url"] = from_url
         _set_widgets(from_url)
@@ -115,22 +157,25 @@ def _follow_url() -> None:
 
 
 def _widgets_hold(source: Source) -> bool:
-    """Whether the sidebar's widgets still have a value for this source's kind."""
-    kind = source[0]
+    """Whether the sidebar's widgets still have a value for this source."""
     if "source-kind" not in st.session_state:
         return False
-    return (
-        kind == "bundled corpus"
-        or st.session_state.get("source-kind") != kind
-        or (f"source-location-{kind}" in st.session_state)
-    )
+    if source in served_sources():
+        return True  # the select still holds a value: the person may have just changed it
+    kind = source[0]
+    return st.session_state.get("source-kind") != kind or f"source-location-{kind}" in st.session_state
 
 
 def _set_widgets(source: Source) -> None:
+    if source in served_sources():
+        st.session_state["source-kind"] = label(source)
+        return
     kind, location = source
+    if location in st.session_state.get("uploads", []):
+        st.session_state["source-kind"] = "upload"
+        return
     st.session_state["source-kind"] = kind
-    if kind != "bundled corpus":
-        st.session_state[f"source-location-{kind}"] = location
+    st.session_state[f"source-location-{kind}"] = location
 
 
 def keep_in_url(source: Source) -> None:

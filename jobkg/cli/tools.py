@@ -127,12 +127,21 @@ def generate(args: argparse.Namespace) -> int:
 
 @command(
     "app",
-    "open the web app (Streamlit) on a folder of pages, a KB file or a SPARQL endpoint",
-    arg("source", nargs="?", help="folder of pages, KB file (.trig/.nq) or endpoint URL (default: the bundled corpus)"),
+    "open the web app (Streamlit) on folders of pages, KB files or SPARQL endpoints",
+    arg(
+        "sources",
+        nargs="*",
+        help="what it serves: folders of pages, KB files (.trig/.nq), endpoint URLs (and the bundled corpus)",
+    ),
     arg("--port", type=int, default=8501, help="port to serve on (default: 8501)"),
     arg("--host", default="localhost", help="address to serve on (default: localhost)"),
+    arg(
+        "--any-source",
+        action="store_true",
+        help="let the sidebar open any folder, file or URL (a machine only you use)",
+    ),
 )
 def app(args: argparse.Namespace) -> int:
     from jobkg.app.serve import serve
 
-    return serve(args.source, args.port, args.host)
+    return serve(args.sources, args.port, args.host, args.any_source)

@@ -47,6 +47,11 @@ def app_url() -> Iterator[str]:
             "127.0.0.1",
             "--browser.gatherUsageStats",
             "false",
+            "--",
+            "--source",
+            str(DEV_CORPUS),
+            "--source",
+            DEAD_ENDPOINT,
         ],
         cwd=REPO,
         stdout=subprocess.DEVNULL,
@@ -84,6 +89,7 @@ def shoot(page, name: str) -> None:
 
 
 DEV_CORPUS = REPO.parent / "shared" / "corpus" / "job-families"
+DEAD_ENDPOINT = "http://127.0.0.1:9/query"  # served, and nobody answers there
 GRAPH = "iframe[title*='st_link_analysis']"
 READ_NODES = """() => { const el = document.getElementById('cy'); if (!el || !el._cyreg) return null;
   const cy = el._cyreg.cy; const r = el.getBoundingClientRect();
@@ -95,19 +101,16 @@ READ_NODES = """() => { const el = document.getElementById('cy'); if (!el || !el
 
 
 def choose_folder(page, app_url: str, folder: Path) -> None:
-    """As a person would: the sidebar's source select, then the folder's path and Enter."""
+    """As a person would: the sidebar's source select, then the folder the server serves."""
     page.goto(app_url)
     page.wait_for_selector("text=Ask the job architecture", timeout=60_000)
     page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").first.click()
-    page.get_by_role("option", name="folder of pages").click()
-    box = page.locator("[data-testid='stSidebar'] [data-testid='stTextInput'] input").first
-    box.fill(str(folder))
-    box.press("Enter")
+    page.get_by_role("option", name=f"folder of pages: {folder}").click()
     try:
         page.wait_for_selector("text=78 pages", timeout=120_000)
     except Exception as error:  # say what the sidebar showed instead
         sidebar = page.locator("[data-testid='stSidebar']").inner_text()
-        raise AssertionError(f"the folder did not load; box {box.input_value()!r}; sidebar: {sidebar!r}") from error
+        raise AssertionError(f"the folder did not load; sidebar: {sidebar!r}") from error
 
 
 def graph_nodes(page) -> list[dict]:
@@ -118,16 +121,16 @@ def graph_nodes(page) -> list[dict]:
 
 
 def assert_folder_chosen(page, folder: Path) -> None:
-    """The sidebar says this folder (waiting out the rerun that fills it)."""
+    """The page is on this folder: its URL says so, and the sidebar counts its 78 pages."""
     from playwright.sync_api import expect
 
-    box = page.locator("[data-testid='stSidebar'] [data-testid='stTextInput'] input").first
-    expect(box).to_have_value(str(folder), timeout=60_000)
+    expect(page.locator("[data-testid='stSidebar']")).to_contain_text("78 pages", timeout=60_000)
+    assert "source=folder" in page.url and folder.name in page.url.replace("%2F", "/")
 
 
 def test_ask_answers_in_the_browser(app_url, browser):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(app_url)
+    page.goto(f"{app_url}/?source=bundled")
     page.wait_for_selector("text=Ask the job architecture", timeout=60_000)
     page.get_by_label("Question").fill("who does a Staff ITPM report to")
     page.keyboard.press("Enter")
@@ -139,7 +142,7 @@ def test_ask_answers_in_the_browser(app_url, browser):
 
 def test_labels_are_readable_at_the_first_view(app_url, browser):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(f"{app_url}/explore")
+    page.goto(f"{app_url}/explore?source=bundled")
     nodes = graph_nodes(page)
     shown = [n for n in nodes if n["visible"]]
     assert shown, "no role in view at the first draw"
@@ -203,9 +206,27 @@ def test_the_matrix_links_each_role_to_its_page(app_url, browser):
 @pytest.mark.parametrize("path", ["queries", "sparql", "export", "quality"])
 def test_other_pages_render(app_url, browser, path):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(f"{app_url}/{path}")
+    page.goto(f"{app_url}/{path}?source=bundled")
     page.wait_for_selector("h1", timeout=60_000)
     page.wait_for_load_state("networkidle")
     time.sleep(1)
     assert not page.query_selector("[data-testid='stException']")
     shoot(page, path)
+
+
+@pytest.mark.parametrize("value", ["folder:/usr/share", "endpoint:http://127.0.0.1:8/query"])
+def test_a_source_the_server_does_not_serve_is_one_line(app_url, browser, value):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{app_url}/?source={value}")
+    alert = page.wait_for_selector("[data-testid='stAlert']", timeout=60_000)
+    assert "does not serve" in alert.inner_text()
+    assert not page.query_selector("[data-testid='stException']")
+
+
+@pytest.mark.parametrize("path", ["", "matrix", "explore", "quality"])
+def test_a_dead_endpoint_is_one_line_in_the_browser(app_url, browser, path):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{app_url}/{path}?source=endpoint:{DEAD_ENDPOINT}")
+    alert = page.wait_for_selector("[data-testid='stAlert']:has-text('did not answer')", timeout=60_000)
+    assert "127.0.0.1:9" in alert.inner_text()
+    assert not page.query_selector("[data-testid='stException']")

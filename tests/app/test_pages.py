@@ -45,30 +45,87 @@ def test_main_app_opens_on_the_bundled_corpus():
     assert at.title[0].value == "Ask the job architecture"
 
 
-def test_the_source_in_the_url_opens_that_source(tmp_path):
-    """A shared URL, a reload or Back: ?source= chooses the KB, the sidebar shows it."""
+def one_page_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "pages"
     folder.mkdir()
     (folder / "one.md").write_text(
         (REPO / "data/handbook/engineering/infrastructure-technical-program-manager.md").read_text(), encoding="utf-8"
     )
+    return folder
+
+
+def test_the_source_in_the_url_opens_that_source(tmp_path, monkeypatch):
+    """A shared URL, a reload or Back: ?source= chooses among the sources the server serves,
+    the sidebar shows it."""
+    folder = one_page_folder(tmp_path)
+    monkeypatch.setenv("JOBKG_SOURCE", str(folder))
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     at.query_params["source"] = f"folder:{folder}"
     at.run()
     assert not at.exception
-    assert at.sidebar.selectbox(key="source-kind").value == "folder of pages"
-    assert at.sidebar.text_input(key="source-location-folder of pages").value == str(folder)
+    assert at.sidebar.selectbox(key="source-kind").value == f"folder of pages: {folder}"
     assert at.sidebar.caption[0].value.startswith("1 pages")
     assert at.query_params["source"] == f"folder:{folder}"
 
 
-def test_choosing_a_source_writes_it_into_the_url():
+@pytest.mark.parametrize(
+    "value", ["folder:/etc", "folder:/usr/share", "endpoint:http://127.0.0.1:9/query", "kb:/etc/passwd"]
+)
+def test_a_source_the_server_does_not_serve_is_refused_in_one_line(value):
+    """Anyone who can open the app cannot make the server read a folder or call a URL it was
+    not started with (docs/security.md)."""
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.query_params["source"] = value
+    at.run()
+    assert not at.exception
+    assert [e.value for e in at.error] and "does not serve" in at.error[0].value
+    assert not at.sidebar.caption  # no KB was built
+
+
+def test_the_sidebar_offers_only_what_the_server_serves(tmp_path, monkeypatch):
+    folder = one_page_folder(tmp_path)
+    monkeypatch.setenv("JOBKG_SOURCE", str(folder))
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.run()
+    assert at.sidebar.selectbox(key="source-kind").options == ["bundled corpus", f"folder of pages: {folder}", "upload"]
+    assert not at.sidebar.text_input  # nothing to type a path or URL into
+
+
+def test_choosing_a_source_writes_it_into_the_url(monkeypatch):
+    """On a machine only you use (--any-source), the sidebar opens any folder, file or URL."""
+    monkeypatch.setenv("JOBKG_ANY_SOURCE", "1")
     at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
     at.run()
     assert at.query_params["source"] == "bundled"
     at.sidebar.selectbox(key="source-kind").select("SPARQL endpoint").run()
     at.sidebar.text_input(key="source-location-SPARQL endpoint").input("http://127.0.0.1:9/query").run()
     assert at.query_params["source"] == "endpoint:http://127.0.0.1:9/query"
+
+
+def dead_endpoint_script(page: str) -> None:
+    """One page of the app on an endpoint nobody answers at, as the app runs it."""
+    import importlib
+
+    import streamlit as st
+
+    from jobkg.app.main import guarded
+    from jobkg.kb import KnowledgeBase
+
+    dead = "http://127.0.0.1:9/query"
+    st.session_state["kb"] = KnowledgeBase.remote(dead)
+    st.session_state["source"] = ("SPARQL endpoint", dead)
+    st.session_state.setdefault("role", "https://w3id.org/jobkg/id/role/x")
+    guarded(importlib.import_module(f"jobkg.app.screens.{page}").render)
+
+
+@pytest.mark.parametrize("page", ["ask", "role", "explore", "matrix", "queries", "quality"])
+def test_a_dead_endpoint_is_one_line_on_every_page(page):
+    """Pages that read the KB as they open say in one line that the endpoint did not answer
+    (the SPARQL and Export pages ask it only when told to)."""
+    at = AppTest.from_function(dead_endpoint_script, args=(page,), default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    assert at.error and "did not answer" in at.error[0].value
 
 
 def test_the_installed_app_script_keeps_its_pages_on_every_rerun():

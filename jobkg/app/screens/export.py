@@ -35,7 +35,7 @@ def render() -> None:
         except JobkgError as error:
             st.error(text(error))
         else:
-            st.success(text(f"Pushed {count} triples to {url} <{graph}>."))
+            st.success(text(f"Pushed {count} triples to {url}, named graph {graph}."))
 
 
 def _download(fmt: ExportFormat, data: bytes) -> None:

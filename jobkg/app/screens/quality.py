@@ -18,7 +18,8 @@ def render() -> None:
         if rows:
             show_rows(rows, key=f"gap-{gap}", role_column="role")
     targets = kb.run("external-targets")
-    st.subheader(f"Reporting targets that are not roles of the KB ({len(targets)})", anchor=False)
+    st.subheader(f"Positions no page defines ({len(targets)})", anchor=False)
+    st.caption("Named by roles as their manager, the role they extend, or their equivalent ('roles': how many).")
     if targets:
         show_rows(targets, key="external")
     if kb.cycles:

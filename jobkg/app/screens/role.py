@@ -95,8 +95,8 @@ def _ladder_and_lines(view: views.RoleView, by_iri: dict[str, views.Role]) -> No
 
 def _indicators_and_hiring(view: views.RoleView) -> None:
     st.subheader("Performance indicators", anchor=False)
-    for indicator in view.indicators:
-        st.write("• " + text(indicator["label"]))
+    for label in dict.fromkeys(str(indicator["label"]) for indicator in view.indicators):  # once each
+        st.write("• " + text(label))
     if not view.indicators:
         st.write("None stated.")
     st.subheader("Hiring process", anchor=False)
