@@ -187,20 +187,53 @@ def test_a_chosen_folder_survives_search_click_back_and_reload(app_url, browser)
     context.close()
 
 
-def test_the_matrix_links_each_role_to_its_page(app_url, browser):
-    """On the 78-page corpus chosen as a folder: a cell's role opens that role's page, on the
-    same folder."""
+def test_the_matrix_opens_a_role_in_place_and_shows_every_family(app_url, browser):
+    """On the 78-page corpus at 1400x1000: choosing a cell opens that role's page in the same
+    app, with no page load (a marker set in the window survives) and on the same folder; the
+    grid fits the window and every family's name shows in its frame (scrolled within it)."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     choose_folder(page, app_url, DEV_CORPUS)
-    page.get_by_role("link", name="Matrix").click()
-    cell = "table.jobkg-matrix a:has-text('Director of Strategy and Operations')"
-    link = page.wait_for_selector(cell, timeout=60_000)
+    frame = open_matrix(page)
     shoot(page, "matrix")
-    link.click()
-    page.wait_for_url("**/role?*", timeout=30_000)
-    page.wait_for_selector("h1:has-text('Director of Strategy and Operations')", timeout=60_000)
-    assert "source=folder" in page.url
+    box = frame.bounding_box()
+    headers = [h.inner_text() for h in page.query_selector_all("[role='grid'] [role='columnheader']")]
+    column = headers.index("grade 8")
+    assert page.inner_text("[data-testid='glide-cell-1-1']") == "Strategy and Operations"
+    assert page.inner_text(f"[data-testid='glide-cell-{column}-1']") == "Staff"
+    # along the first row to that column through empty cells (each choice opens nothing), then down
+    assert all(page.inner_text(f"[data-testid='glide-cell-{c}-0']") == "" for c in range(2, column + 1))
+    page.evaluate("window.jobkgMarker = 'no reload'")
+    page.mouse.click(box["x"] + 5, box["y"] + 35 + 17)  # row 0, the first column
+    for _ in range(column):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowDown")
+    page.wait_for_selector("h1:has-text('Staff Strategy and Operations')", timeout=60_000)
+    assert "/role?" in page.url and page.evaluate("window.jobkgMarker") == "no reload"
     assert_folder_chosen(page, DEV_CORPUS)
+
+    frame = open_matrix(page)
+    box = frame.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 1400 and box["height"] <= 1000  # the grid scrolls inside
+    caption = page.locator("[data-testid='stCaptionContainer']:has-text('families')").inner_text()
+    families = int(caption.split(" in ")[1].split()[0])
+    assert int(page.get_attribute("[role='grid']", "aria-rowcount")) == families + 1
+    seen: dict[str, str] = {}  # cell id (column-row) -> the family's name
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    for _ in range(families):
+        cells = page.query_selector_all("[data-testid^='glide-cell-1-']")
+        seen |= {cell.get_attribute("data-testid"): cell.inner_text() for cell in cells}
+        if len(seen) >= families:
+            break
+        page.mouse.wheel(0, 500)
+        time.sleep(0.2)
+    assert len(seen) == families and all(seen.values())
+
+
+def open_matrix(page):
+    page.get_by_role("link", name="Matrix").click()
+    frame = page.wait_for_selector("[data-testid='stDataFrame']", timeout=60_000)
+    page.wait_for_selector("[data-testid='glide-cell-1-0']", state="attached", timeout=60_000)
+    return frame
 
 
 @pytest.mark.parametrize("path", ["queries", "sparql", "export", "quality"])

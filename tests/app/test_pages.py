@@ -274,29 +274,38 @@ def test_quality_page_lists_gaps_and_the_ingest_report():
     assert any(e.label.startswith("Unmapped (") for e in at.expander)
 
 
-def test_matrix_shows_families_across_grades_down_with_role_links():
+def test_matrix_shows_every_family_down_and_grades_across():
     at = AppTest.from_function(page_script, args=("matrix",), default_timeout=60)
-    at.query_params["source"] = "bundled"
     at.run()
     assert not at.exception
-    table = next(m.value for m in at.markdown if "jobkg-matrix" in m.value)
-    assert '<th class="department" colspan="3">Engineering</th>' in table
-    assert '<th class="grade">grade not stated</th>' in table  # roles without a grade keep a row
-    staff = "role?role=https%3A%2F%2Fw3id.org%2Fjobkg%2Fid%2Frole%2Fengineering%2F"
-    assert staff in table and "source=bundled" in table
-    assert 'class="management"' in table and 'class="ic"' in table and '<td class="empty">·</td>' in table
+    frame = at.dataframe[0].value
+    assert list(frame.columns[:2]) == ["Department", "Family"] and frame.columns[-1] == "not stated"
+    assert list(frame["Department"]) == ["Engineering", "", "", "Finance"]  # a department names its group once
     assert at.caption[0].value.startswith("24 roles in 4 families")
+    assert at.multiselect(key="matrix-departments").value == []  # every department until one is chosen
     at.multiselect(key="matrix-departments").set_value(["Finance"]).run()
     assert at.caption[0].value.startswith("9 roles in 1 families")
 
 
-def test_the_matrix_escapes_page_text(write_pages):
+def test_a_matrix_cell_of_several_roles_offers_each():
+    at = AppTest.from_function(page_script, args=("matrix",), default_timeout=60)
+    at.run()
+    at.multiselect(key="matrix-departments").set_value(["Finance"]).run()
+    at.session_state["matrix:Finance"] = {"selection": {"rows": [], "columns": [], "cells": [(0, "grade 8")]}}
+    at.run()
+    assert not at.exception, at.exception
+    offered = [b.label for b in at.button if b.key and b.key.startswith("matrix-cell-")]
+    assert offered == ["Staff IT Program Manager", "Manager, IT Program Management"]
+
+
+def test_the_matrix_shows_page_text_as_text(write_pages):
     page = "---\ntitle: Evil\n---\n## Levels\n### <b>Bold</b> Engineer\nThe role is a grade 8.\n"
     folder = write_pages({"d/x.md": page})
     at = AppTest.from_function(folder_script, args=("matrix", str(folder)), default_timeout=60)
     at.run()
-    table = next(m.value for m in at.markdown if "jobkg-matrix" in m.value)
-    assert "&lt;b&gt;Bold&lt;/b&gt; Engineer" in table and "<b>Bold</b>" not in table
+    assert not at.exception
+    assert "<b>Bold</b> Engineer" in at.dataframe[0].value["grade 8"].tolist()  # a grid cell: text, never HTML
+    assert not any("<b>" in m.value for m in at.markdown)
 
 
 def test_explore_page_draws_the_whole_small_graph():

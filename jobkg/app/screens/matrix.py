@@ -1,90 +1,82 @@
-"""Matrix: the job architecture as people-ops teams keep it, families (by department) across,
-grades down, each role a link to its page; management roles marked; empty cells and roles
-without a grade visible; the matrix as CSV."""
+"""Matrix: the whole job architecture at a glance, one row per family (by department), grades
+across from lowest to highest. Choosing a cell opens its role in the app, without a reload;
+a cell of several roles offers each. A department filter narrows; it never hides by default."""
 
 from __future__ import annotations
-
-import html
-import urllib.parse
 
 import pandas as pd
 import streamlit as st
 
 from jobkg.app.state import current_kb
-from jobkg.matrix import NOT_STATED, Matrix, job_matrix
+from jobkg.app.widgets import open_role, role_link
+from jobkg.matrix import Matrix, grade_label, job_matrix
+from jobkg.views import Role
 
-ALL_AT_ONCE_UP_TO = 24  # family columns; past this the matrix opens on one department
-STYLE = """
-<style>
-.jobkg-matrix { border-collapse: collapse; font-size: 0.9rem; }
-.jobkg-matrix th, .jobkg-matrix td { border: 1px solid #d5dbe5; padding: 0.35rem 0.5rem; vertical-align: top; }
-.jobkg-matrix th.department { background: #e3ebf7; text-align: center; }
-.jobkg-matrix th.family { background: #f1f5fb; min-width: 9rem; font-weight: 600; }
-.jobkg-matrix th.grade { background: #f1f5fb; white-space: nowrap; }
-.jobkg-matrix td.empty { color: #9aa3b2; text-align: center; }
-.jobkg-matrix a { display: block; margin: 0.1rem 0; text-decoration: none; }
-.jobkg-matrix a.management { font-weight: 700; }
-.jobkg-matrix a.management::before { content: "◆ "; color: #b86e00; }
-</style>
-"""
+ROW_PX = 35  # the data grid's row height
+TALLEST_PX = 740  # past this the grid scrolls inside its frame, headers and families pinned
+KEY = "matrix"
+DEPARTMENTS = "matrix-departments"
 
 
 def render() -> None:
     kb = current_kb()
-    st.title("Job architecture matrix")
     roles = kb.roles()
-    if not roles:
-        st.info("This knowledge base has no roles.")
-        return
     every = job_matrix(roles)
     departments = [name for name, _span in every.departments()]
-    default = departments if len(every.columns) <= ALL_AT_ONCE_UP_TO else departments[:1]
-    chosen = st.multiselect("Departments", departments, default=default, key="matrix-departments")
-    matrix = job_matrix(roles, set(chosen)) if chosen else every
+    wanted = [d for d in st.session_state.get(DEPARTMENTS, []) if d in departments]
+    matrix = job_matrix(roles, set(wanted)) if wanted else every
+    grid = f"{KEY}:{'|'.join(wanted)}"  # another filter, another grid: a choice never lands on other rows
+    in_cell = _chosen_cell(matrix, grid)
+    if len(in_cell) == 1:
+        open_role(in_cell[0].iri)  # before drawing anything, so the role page comes at once
+    st.title("Job architecture matrix")
+    if not roles:
+        st.info("This knowledge base has no roles: choose or upload pages in the sidebar.")
+        return
+    st.multiselect("Departments", departments, key=DEPARTMENTS, placeholder=f"All {len(departments)} departments")
     st.caption(
-        f"{sum(len(c) for c in matrix.cells.values())} roles in {len(matrix.columns)} families. Rows are grades, "
-        "highest on top; the last row holds roles whose grade the pages do not state. ◆ bold: management track; "
-        "plain: individual contributor; · an empty cell. Click a role to open its page."
+        f"{matrix.role_count()} roles in {len(matrix.families)} families. A row is a family, a column a grade "
+        "(lowest first); levels the pages number without a grade follow, then roles whose grade the pages do "
+        "not state. ◆ management track. Choose a cell to open its role."
     )
-    st.markdown(STYLE + _table(matrix, st.query_params.get("source")), unsafe_allow_html=True)
+    rows = matrix.rows()
+    st.dataframe(
+        pd.DataFrame(_grouped(rows)),
+        hide_index=True,
+        key=grid,
+        on_select="rerun",
+        selection_mode="single-cell",
+        height=min(ROW_PX * (len(rows) + 1) + 3, TALLEST_PX),
+        column_config={
+            "Department": st.column_config.TextColumn(pinned=True),
+            "Family": st.column_config.TextColumn(pinned=True),
+        },
+    )
+    if in_cell:
+        st.write(f"That cell holds {len(in_cell)} roles:")
+        for index, role in enumerate(in_cell):
+            role_link(role.iri, role.title, key=f"matrix-cell-{index}")
     st.download_button(
-        "Download CSV",
-        pd.DataFrame(matrix.csv_rows()).to_csv(index=False),
-        "job-architecture-matrix.csv",
-        "text/csv",
+        "Download CSV", pd.DataFrame(rows).to_csv(index=False), "job-architecture-matrix.csv", "text/csv"
     )
 
 
-def _table(matrix: Matrix, source: str | None) -> str:
-    """The matrix as an HTML table; every text escaped, every role a link to its page."""
-    head_departments = "".join(
-        f'<th class="department" colspan="{span}">{html.escape(name)}</th>' for name, span in matrix.departments()
-    )
-    head_families = "".join(f'<th class="family">{html.escape(c.family)}</th>' for c in matrix.columns)
-    body = []
-    for grade in matrix.grades:
-        label = "grade not stated" if grade == NOT_STATED else f"grade {grade}" if isinstance(grade, int) else grade
-        cells = []
-        for column in matrix.columns:
-            roles = matrix.cell(column, grade)
-            if not roles:
-                cells.append('<td class="empty">·</td>')
-                continue
-            links = "".join(
-                f'<a class="{"management" if r.track == "management" else "ic"}" target="_self" '
-                f'href="{html.escape(_role_url(r.iri, source))}">{html.escape(r.title)}</a>'
-                for r in roles
-            )
-            cells.append(f"<td>{links}</td>")
-        body.append(f'<tr><th class="grade">{label}</th>{"".join(cells)}</tr>')
-    return (
-        '<table class="jobkg-matrix"><thead>'
-        f'<tr><th class="grade" rowspan="2">grade</th>{head_departments}</tr><tr>{head_families}</tr>'
-        f"</thead><tbody>{''.join(body)}</tbody></table>"
-    )
+def _chosen_cell(matrix: Matrix, grid: str) -> list[Role]:
+    """The roles of the cell chosen in the grid (its state arrives before the page runs)."""
+    state = st.session_state.get(grid)
+    cells = state["selection"]["cells"] if state else []
+    if not cells:
+        return []
+    row, column = cells[0]
+    grade = next((g for g in matrix.grades if grade_label(g) == column), None)
+    return matrix.cell(matrix.families[row], grade) if grade is not None and row < len(matrix.families) else []
 
 
-def _role_url(iri: str, source: str | None) -> str:
-    """The role page's URL, relative to the app, with the source so the link keeps the KB."""
-    query = {"role": iri, **({"source": source} if source else {})}
-    return "role?" + urllib.parse.urlencode(query)
+def _grouped(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The rows as shown: a department named on its first family only, so departments read as
+    groups (the CSV names it on every row)."""
+    shown = []
+    for index, row in enumerate(rows):
+        repeated = index > 0 and rows[index - 1]["Department"] == row["Department"]
+        shown.append({**row, "Department": ""} if repeated else row)
+    return shown
