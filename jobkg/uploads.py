@@ -1,21 +1,23 @@
 """Pages a person uploads in the app: size and count limits, zip bombs and path traversal
-refused, and uploaded names never used as paths (files get generated, slugged names)."""
+refused, empty and binary files refused with their reason. Pages keep their file and folder
+names (a family's name often comes from them), each part checked: never '..', absolute,
+hidden or a control character; a name that is not safe is refused, never rewritten."""
 
 from __future__ import annotations
 
 import hashlib
 import io
 import tempfile
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-
-from jobkg.ingest.titles import slug
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_FILES = 500
 MAX_TOTAL_BYTES = 50 * 1024 * 1024
 MAX_ZIP_RATIO = 100  # uncompressed / compressed, per entry
+MAX_NAME_BYTES = 255  # a file or folder name, as file systems allow
 PAGE_SUFFIXES = (".md", ".md.erb", ".markdown")
 
 
@@ -26,15 +28,33 @@ class UploadResult:
     refused: list[tuple[str, str]] = field(default_factory=list)  # (name as uploaded, reason)
 
 
-def _safe_relative(name: str, index: int) -> Path:
-    """A generated path: each folder and the file name slugged; never '..' or absolute."""
-    parts = [p for p in PurePosixPath(name.replace("\\", "/")).parts if p not in ("/", "..", ".")]
-    stem = parts[-1] if parts else f"page-{index}"
-    for suffix in PAGE_SUFFIXES:
-        if stem.lower().endswith(suffix):
-            stem = stem[: -len(suffix)]
-    folders = [slug(p) for p in parts[:-1]][-3:]
-    return Path(*folders, f"{index:04d}-{slug(stem)}.md")
+class UnsafeNameError(ValueError):
+    """An uploaded name that cannot be kept as a path; the message says why."""
+
+
+def kept_path(name: str) -> Path:
+    """The uploaded name as a relative path, unchanged, once each part is checked."""
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    if not parts or name.startswith(("/", "\\")):
+        raise UnsafeNameError("path leaves the archive (an absolute path)")
+    for part in parts:
+        if part in (".", ".."):
+            raise UnsafeNameError("path leaves the archive (path traversal)")
+        if part == "__MACOSX" or part.startswith("."):
+            raise UnsafeNameError("a hidden or macOS resource file, not a page")
+        if any(unicodedata.category(c) == "Cc" for c in part) or part != part.strip():
+            raise UnsafeNameError("a control character or edge space in its name")
+        if len(part.encode()) > MAX_NAME_BYTES:
+            raise UnsafeNameError(f"a name part longer than {MAX_NAME_BYTES} bytes")
+    return Path(*parts)
+
+
+def _content_problem(data: bytes) -> str | None:
+    if not data.strip():
+        return "empty file"
+    if b"\0" in data[:8192]:
+        return "binary file, not a text page"
+    return None
 
 
 def save_uploads(files: list[tuple[str, bytes]], root: Path | None = None) -> UploadResult:
@@ -48,9 +68,20 @@ def save_uploads(files: list[tuple[str, bytes]], root: Path | None = None) -> Up
             pages.append((name, data))
     total = 0
     accepted: list[tuple[Path, bytes, str]] = []
-    for index, (name, data) in enumerate(pages, start=1):
+    paths: set[Path] = set()
+    for name, data in pages:
+        try:
+            path = kept_path(name)
+        except UnsafeNameError as error:
+            result.refused.append((name, str(error)))
+            continue
+        problem = _content_problem(data)
         if not name.lower().endswith(PAGE_SUFFIXES):
             result.refused.append((name, "not a markdown page (.md)"))
+        elif problem:
+            result.refused.append((name, problem))
+        elif path in paths:
+            result.refused.append((name, "another page was uploaded under the same name"))
         elif len(data) > MAX_FILE_BYTES:
             result.refused.append((name, f"larger than {MAX_FILE_BYTES // 1024 // 1024} MB"))
         elif len(accepted) >= MAX_FILES:
@@ -59,7 +90,8 @@ def save_uploads(files: list[tuple[str, bytes]], root: Path | None = None) -> Up
             result.refused.append((name, f"the upload exceeds {MAX_TOTAL_BYTES // 1024 // 1024} MB in all"))
         else:
             total += len(data)
-            accepted.append((_safe_relative(name, index), data, name))
+            paths.add(path)
+            accepted.append((path, data, name))
     if not accepted:
         return result
     digest = hashlib.sha256(b"".join(str(p).encode() + d for p, d, _ in accepted)).hexdigest()[:16]
@@ -86,8 +118,10 @@ def _unzip(name: str, data: bytes, result: UploadResult) -> list[tuple[str, byte
         if entry.is_dir():
             continue
         label = f"{name}:{entry.filename}"
-        if entry.filename.startswith(("/", "\\")) or ".." in PurePosixPath(entry.filename.replace("\\", "/")).parts:
-            result.refused.append((label, "path leaves the archive (path traversal)"))
+        try:
+            kept_path(entry.filename)
+        except UnsafeNameError as error:
+            result.refused.append((label, str(error)))
             continue
         if entry.file_size > MAX_FILE_BYTES:
             result.refused.append((label, f"larger than {MAX_FILE_BYTES // 1024 // 1024} MB uncompressed"))

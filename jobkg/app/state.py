@@ -130,7 +130,9 @@ def choose_source() -> Source | None:
             st.sidebar.warning(text(f"{name}: {reason}"), icon="⚠️")
         if result.folder is None:
             raise UploadError(f"none of the {len(files)} uploaded files is a page jobkg can read (see the sidebar)")
-        st.session_state.setdefault("uploads", []).append(str(result.folder))
+        uploaded = st.session_state.setdefault("uploads", [])
+        if str(result.folder) not in uploaded:
+            uploaded.append(str(result.folder))
         return "folder of pages", str(result.folder)
     placeholder = {
         "folder of pages": "path/to/pages",

@@ -15,7 +15,7 @@ from jobkg.queries import catalog
 from jobkg.queries.backends import Row, bind_into
 from jobkg.queries.mentions import Named
 from jobkg.questions.answers import ANSWERS, Context
-from jobkg.questions.examples import examples
+from jobkg.questions.examples import proposed
 from jobkg.questions.intents import BY_NAME, SUMMARY, Intent, topics
 from jobkg.questions.lexicon import lexicon
 from jobkg.questions.mentions import Mention, Mentions, find_mentions, is_cue
@@ -63,6 +63,12 @@ SECOND_PARTS = frozenset(
         "equivalent",
     )
 )
+
+
+def examples(kb: KnowledgeBase, count: int = 8) -> list[str]:
+    """Example questions made from the KB's own roles and families, each asked before it is
+    offered: a name the box cannot read back (a family called 'Grades') drops its example."""
+    return [q for q in proposed(kb) if ask(kb, q).status in ("answered", "not stated")][:count]
 
 
 def ask(kb: KnowledgeBase, question: str, intent: str | None = None) -> Answer:

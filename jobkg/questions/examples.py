@@ -9,8 +9,8 @@ from jobkg.kb import KnowledgeBase
 from jobkg.views import Role
 
 
-def examples(kb: KnowledgeBase, count: int = 8) -> list[str]:
-    """Questions the KB can answer, each about something it holds."""
+def proposed(kb: KnowledgeBase) -> list[str]:
+    """Questions about what the KB holds (jobkg.questions.examples keeps those it answers)."""
     roles = kb.roles()
     if not roles:
         return []
@@ -33,7 +33,7 @@ def examples(kb: KnowledgeBase, count: int = 8) -> list[str]:
     if pair:
         found.append(f"compare {_name(pair[1])} and {_name(pair[0])}")
     found.append("which roles have no grade")
-    return found[:count]
+    return found
 
 
 def _name(role: Role) -> str:

@@ -449,3 +449,48 @@ def test_choosing_a_candidate_that_shares_its_title_resolves(tmp_path):
     assert not at.exception, at.exception
     assert "could mean several roles" not in at.subheader[0].value
     assert "responsibilities" in at.subheader[0].value
+
+
+def zipped_pages(entries: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_uploads_keep_their_names_and_name_every_refusal():
+    """A zip of pages: the family keeps the file's name ('Grades', never '0001 Grades'), the
+    examples built from it are answered, and each refused file is named with its reason."""
+    page = b"## Levels\n### Senior Widget Engineer\nThe Senior Widget Engineer is a grade 8.\n- Builds widgets\n"
+    archive = zipped_pages({"widgets/Grades.md": page, "widgets/empty.md": b"", "logo.md": b"\x89PNG\0\0"})
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.run()
+    at.sidebar.selectbox(key="source-kind").select("upload").run()
+    at.sidebar.file_uploader[0].set_value(("pages.zip", archive, "application/zip")).run()
+    assert not at.exception, at.exception
+    warnings = [w.value for w in at.sidebar.warning]
+    assert warnings == ["widgets/empty.md: empty file", "logo.md: binary file, not a text page"]
+    kb = at.session_state["kb"]
+    assert [(r.title, r.family, r.source.file) for r in kb.roles()] == [
+        ("Senior Widget Engineer", "Grades", "widgets/Grades.md")
+    ]
+    examples = [b.label for b in at.button if b.key and b.key.startswith("example-")]
+    assert len(examples) >= 4
+    for example in examples:
+        at.text_input(key="question").input(example).run()
+        assert not at.exception, at.exception
+        assert "can't answer" not in at.subheader[0].value, (example, at.subheader[0].value)
+
+
+def test_an_upload_that_gives_no_role_says_what_to_do():
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.run()
+    at.sidebar.selectbox(key="source-kind").select("upload").run()
+    at.sidebar.file_uploader[0].set_value(("notes.md", b"# Team notes\nWe meet on Mondays.\n", "text/markdown")).run()
+    assert not at.exception, at.exception
+    assert "gave no role" in at.info[0].value
+    assert not [b for b in at.button if b.key and b.key.startswith("example-")]

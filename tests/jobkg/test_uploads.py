@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 import zipfile
 
+import pytest
+
 from jobkg import uploads
-from jobkg.uploads import save_uploads
+from jobkg.uploads import UnsafeNameError, kept_path, save_uploads
 
 PAGE = b"---\ntitle: Widgets\n---\n## Levels\n### Widget Manager\nThe Widget Manager is a grade 8.\n"
 
@@ -19,15 +21,37 @@ def zipped(entries: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -
     return buffer.getvalue()
 
 
-def test_pages_and_zips_are_saved_under_generated_names(tmp_path):
+def test_pages_and_zips_keep_their_names(tmp_path):
     result = save_uploads(
-        [("../../etc/passwd.md", PAGE), ("pages.zip", zipped({"sales/widgets.md": PAGE, "notes.txt": b"x"}))],
+        [("Grades.md", PAGE), ("pages.zip", zipped({"sales/Widget Engineer.md": PAGE, "notes.txt": b"x"}))],
         root=tmp_path,
     )
     assert result.folder is not None and result.folder.is_relative_to(tmp_path)
     written = sorted(p.relative_to(result.folder).as_posix() for p in result.folder.rglob("*.md"))
-    assert written == ["etc/0001-passwd.md", "sales/0002-widgets.md"]  # folders slugged, never ".."
+    assert written == ["Grades.md", "sales/Widget Engineer.md"]
     assert ("notes.txt", "not a markdown page (.md)") in result.refused
+
+
+def test_every_refused_file_is_named_with_its_reason(tmp_path):
+    archive = zipped({"__MACOSX/._a.md": b"\0\5", "a.md": PAGE, ".hidden.md": PAGE})
+    result = save_uploads(
+        [("empty.md", b""), ("blank.md", b" \n"), ("image.md", b"\x89PNG\0\0"), ("pages.zip", archive), ("a.md", PAGE)],
+        root=tmp_path,
+    )
+    reasons = dict(result.refused)
+    assert reasons["empty.md"] == reasons["blank.md"] == "empty file"
+    assert reasons["image.md"] == "binary file, not a text page"
+    assert "macOS resource" in reasons["pages.zip:__MACOSX/._a.md"]
+    assert "hidden" in reasons["pages.zip:.hidden.md"]
+    assert reasons["a.md"] == "another page was uploaded under the same name"
+    assert result.accepted == ["a.md"]
+
+
+def test_unsafe_names_are_refused_never_rewritten():
+    for name, reason in (("../x.md", "path traversal"), ("/etc/x.md", "absolute"), ("a\x07b.md", "control")):
+        with pytest.raises(UnsafeNameError, match=reason):
+            kept_path(name)
+    assert kept_path("Engineering\\Backend Engineer.md").as_posix() == "Engineering/Backend Engineer.md"
 
 
 def test_path_traversal_in_zip_entries_is_refused(tmp_path):

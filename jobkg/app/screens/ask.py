@@ -13,6 +13,12 @@ from jobkg.questions import Answer, ask, examples
 def render() -> None:
     kb = current_kb()
     st.title("Ask the job architecture")
+    if not kb.roles():
+        st.info(
+            "These pages gave no role, so there is nothing to ask about yet. The Data quality page says what "
+            "each page lacked; choose other pages or upload job-family pages in the sidebar."
+        )
+        return
     found = examples(kb)
     question = st.text_input("Question", placeholder=found[0] if found else "who does X report to?", key="question")
     if not question:
