@@ -5,6 +5,7 @@ GEXF exports for Gephi and yEd."""
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -204,21 +205,34 @@ def _place_targets(
             last = x
 
 
+@dataclass
+class Drawing:
+    """The graph as Cytoscape.js elements (what st-link-analysis draws) and, for each element
+    id, the graph node it draws (a click reports the element id)."""
+
+    elements: dict[str, list[dict[str, object]]]
+    nodes: dict[str, str]
+
+
 def cytoscape_elements(
     graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]] | None = None, focus: str | None = None
-) -> dict[str, list[dict[str, object]]]:
-    """The graph as Cytoscape.js elements (what st-link-analysis draws): roles inside their
-    family's box, at the given positions, the focus marked; the node data is what a click
-    shows in the component's panel."""
+) -> Drawing:
+    """Roles inside their family's box, at the given positions, the focus marked. A node's
+    `label` is its name (drawn, and the card's heading); its `kind` styles it. What a click
+    shows is in words: the id is the name (with the family, for a role), and every value is
+    HTML-escaped, because the component's card writes them as HTML."""
     positions = positions or {}
     families = {d["family"] for _, d in graph.nodes(data=True) if d["kind"] == "role"}
+    ids = _readable_ids(graph)
     nodes = []
     for node, data in graph.nodes(data=True):
         if data["kind"] == "family" and node not in families:
             continue  # a family box with none of its roles drawn is an empty frame
-        element: dict[str, object] = {"data": {"id": node, "label": data["kind"], "name": data["label"], **_card(data)}}
+        element: dict[str, object] = {
+            "data": {"id": ids[node], "label": data["label"], "kind": data["kind"], **_card(graph, data)}
+        }
         if data["kind"] == "role" and data["family"] in graph:
-            element["data"]["parent"] = data["family"]  # type: ignore[index]
+            element["data"]["parent"] = ids[data["family"]]  # type: ignore[index]
         if node == focus:
             element["classes"] = "focus"
         if node in positions:
@@ -228,22 +242,45 @@ def cytoscape_elements(
         if key.startswith("axis:"):
             grade = key.rsplit(":", 1)[1]
             name = grade if grade == UNGRADED else f"grade {grade}"
-            nodes.append({"data": {"id": key, "label": "axis", "name": name}, "position": {"x": x, "y": y}})
+            data = {"id": f"axis: {name}", "label": name, "kind": "axis"}
+            nodes.append({"data": data, "position": {"x": x, "y": y}})
     edges = [
-        {"data": {"id": f"{s}|{k}|{t}", "source": s, "target": t, "label": k}}
+        {"data": {"id": f"{ids[s]} {k} {ids[t]}", "source": ids[s], "target": ids[t], "label": k}}
         for s, t, k in graph.edges(keys=True)
         if k != "in family"  # drawn as the family's box
     ]
-    return {"nodes": nodes, "edges": edges}
+    return Drawing({"nodes": nodes, "edges": edges}, {ids[node]: node for node in graph})
 
 
-def _card(data: dict[str, object]) -> dict[str, object]:
-    """What the component's panel shows for a node, beside its name."""
+def _readable_ids(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """Each node's element id in words, HTML-escaped and unique: a role's title with its family
+    ('Senior CSM (Customer Success Management)'), a family's name, a position's name."""
+    ids: dict[str, str] = {}
+    taken: set[str] = set()
+    for node, data in sorted(graph.nodes(data=True), key=lambda item: item[0]):
+        name = str(data["label"])
+        if data["kind"] == "role" and data["family"] in graph:
+            name = f"{name} ({graph.nodes[data['family']]['label']})"
+        elif data["kind"] == "family":
+            name = f"{name} (family)"
+        candidate, number = html.escape(name), 1
+        while candidate in taken:
+            number += 1
+            candidate = f"{html.escape(name)} #{number}"
+        taken.add(candidate)
+        ids[node] = candidate
+    return ids
+
+
+def _card(graph: nx.MultiDiGraph, data: dict[str, object]) -> dict[str, object]:
+    """What the component's card shows for a node, below its name; escaped, as it is HTML there."""
     card: dict[str, object] = {}
+    if data["kind"] == "role" and data.get("family") in graph:
+        card["family"] = html.escape(str(graph.nodes[data["family"]]["label"]))
     if "grade" in data:
         card["grade"] = data["grade"]
     if data.get("track"):
-        card["track"] = data["track"]
+        card["track"] = html.escape(str(data["track"]))
     if data.get("department"):
-        card["department"] = data["department"]
+        card["department"] = html.escape(str(data["department"]))
     return card

@@ -79,13 +79,32 @@ def test_families_narrow_to_the_chosen_departments(graph):
     assert 0 < len(engineering) < len(every_family)
 
 
+def node_titled_any(graph, title: str) -> str:
+    return next(n for n, d in graph.nodes(data=True) if d["label"] == title)
+
+
 def test_elements_put_roles_in_their_family_box_at_their_place(graph):
     at = layered_positions(graph)
     staff = node_titled(graph, "Staff Infrastructure Technical Program Manager")
-    elements = cytoscape_elements(graph, at, focus=staff)
-    by_id = {e["data"]["id"]: e for e in elements["nodes"]}
-    assert by_id[staff]["data"]["parent"] == graph.nodes[staff]["family"]
-    assert by_id[staff]["classes"] == "focus"
-    assert by_id[staff]["position"] == {"x": at[staff][0], "y": at[staff][1]}
-    assert by_id[staff]["data"]["grade"] == 8 and by_id[staff]["data"]["name"].startswith("Staff")
-    assert not any(e["data"]["label"] == "in family" for e in elements["edges"])  # the box says it
+    drawing = cytoscape_elements(graph, at, focus=staff)
+    by_node = {drawing.nodes[e["data"]["id"]]: e for e in drawing.elements["nodes"] if e["data"]["kind"] != "axis"}
+    family = graph.nodes[staff]["family"]
+    assert by_node[staff]["data"]["parent"] == by_node[family]["data"]["id"]
+    assert by_node[staff]["classes"] == "focus"
+    assert by_node[staff]["position"] == {"x": at[staff][0], "y": at[staff][1]}
+    assert by_node[staff]["data"]["grade"] == 8 and by_node[staff]["data"]["label"].startswith("Staff")
+    assert not any(e["data"]["label"] == "in family" for e in drawing.elements["edges"])  # the box says it
+
+
+def test_a_card_is_in_words_and_escaped(graph):
+    """The component writes a card's values as HTML: ids are names, not IRIs, and page text
+    in them is escaped; the name itself (label) is drawn and shown as text."""
+    staff = node_titled(graph, "Staff Infrastructure Technical Program Manager")
+    vp = node_titled_any(graph, "Vice President of Infrastructure & Quality")
+    drawing = cytoscape_elements(graph)
+    data = {drawing.nodes[e["data"]["id"]]: e["data"] for e in drawing.elements["nodes"]}
+    assert data[staff]["id"].startswith("Staff Infrastructure Technical Program Manager (")
+    assert data[staff]["family"] == graph.nodes[graph.nodes[staff]["family"]]["label"]
+    assert data[vp]["id"] == "Vice President of Infrastructure &amp; Quality"
+    assert data[vp]["label"] == "Vice President of Infrastructure & Quality"
+    assert not any(str(v).startswith("http") for d in data.values() for v in d.values())

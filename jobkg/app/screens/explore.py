@@ -1,6 +1,7 @@
 """Explore: the org chart. Rows are grades, boxes are families, the layout is computed in
 jobkg.graph (the same on every load); a search focuses on a role and its neighbourhood, and
-filters narrow each other. Large KBs open on one department, never on everything at once."""
+filters narrow each other. Large KBs open on one department, and on as many of its families
+as read at once: the first view is always whole and readable."""
 
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ from jobkg.app.widgets import open_role, text
 from jobkg.graph import EDGE_KINDS, GraphFilter, cytoscape_elements, filtered, layered_positions, neighbourhood, options
 
 WHOLE_GRAPH_UP_TO = 150  # roles; past this the chart opens on one department
-DEPARTMENT_UP_TO = 500  # roles; a department larger than this opens on its largest family
 EDGE_CHOICES = tuple(kind for kind in EDGE_KINDS if kind != "in family")  # families are drawn as boxes
 LEGEND = (
     "How to read it: rows are grades, highest on top (each row says its grade); boxes are families, individual "
@@ -43,7 +43,7 @@ STYLES = [
     CytoscapeStyle(
         "node",
         {
-            "label": "data(name)",
+            "label": "data(label)",
             "shape": "round-rectangle",
             "width": 170,
             "height": 60,
@@ -58,14 +58,14 @@ STYLES = [
             "border-width": 0,
         },
     ),
-    CytoscapeStyle("node[label = 'reporting target']", {"background-color": "#7a7a7a"}),
+    CytoscapeStyle("node[kind = 'reporting target']", {"background-color": "#7a7a7a"}),
     CytoscapeStyle(
-        "node[label = 'axis']",
+        "node[kind = 'axis']",
         {"background-opacity": 0, "color": "#555555", "font-size": 15, "font-weight": "bold", "events": "no"},
     ),
     CytoscapeStyle("node.focus", {"background-color": "#0b2e6b", "border-width": 5, "border-color": "#f2a93b"}),
     CytoscapeStyle(
-        "node[label = 'family']",
+        "node[kind = 'family']",
         {
             "shape": "round-rectangle",
             "background-color": "#eef3fb",
@@ -92,7 +92,7 @@ STYLES = [
         {"line-color": "#e08a1e", "line-style": "dotted", "target-arrow-shape": "none"},
     ),
 ]
-CANVAS = (1100, 720)  # px: the chart's height, and about the width it gets on a laptop's wide layout
+CANVAS = (900, 720)  # px: the width the chart gets beside the sidebar on a 1400 px screen, and its height
 LEGIBLE_ZOOM = 0.75  # at 15-unit labels, ~11 px on screen
 PARTIAL_ZOOM = 0.85  # a chart too large to read whole opens at this zoom on its top left
 
@@ -121,12 +121,13 @@ def render() -> None:
     if not roles:
         st.info("This knowledge base has no roles to draw.")
         return
+    names = _search_names(graph, roles)
     top = st.columns([3, 1])
     focus = top[0].selectbox(
         "Find a role",
-        sorted(roles, key=lambda n: (str(roles[n]["label"]), n)),
+        sorted(roles, key=lambda n: (names[n], n)),
         index=None,
-        format_func=lambda n: str(roles[n]["label"]),
+        format_func=lambda node: names.get(node, node),
         placeholder="Type a role's title to centre the chart on it",
         key="explore-focus",
     )
@@ -145,6 +146,21 @@ def render() -> None:
     _draw(shown, focus)
 
 
+def _search_names(graph: nx.MultiDiGraph, roles: dict[str, dict]) -> dict[str, str]:
+    """Each role's title, with its family where two roles share a title ('Senior Security
+    Engineer — Security Engineer'), and its department where that is not enough either."""
+    titles = Counter(str(d["label"]) for d in roles.values())
+    names = {}
+    for node, data in roles.items():
+        family = str(graph.nodes[data["family"]]["label"]) if data["family"] in graph else ""
+        names[node] = f"{data['label']} — {family}" if titles[str(data["label"])] > 1 and family else str(data["label"])
+    again = Counter(names.values())
+    for node, data in roles.items():
+        if again[names[node]] > 1 and data["department"]:
+            names[node] = f"{names[node]}, {data['department']}"
+    return names
+
+
 def _filtered(graph: nx.MultiDiGraph, roles: dict[str, dict], edge_kinds: frozenset[str]) -> nx.MultiDiGraph | None:
     """The chart under the department, family and grade filters, each narrowing the next."""
     departments, _ = options(graph)
@@ -152,9 +168,8 @@ def _filtered(graph: nx.MultiDiGraph, roles: dict[str, dict], edge_kinds: frozen
     cols = st.columns(3)
     chosen_departments = frozenset(cols[0].multiselect("Department", departments, default=default, key="explore-dep"))
     _, families = options(graph, chosen_departments)
-    in_default = [d for d in roles.values() if default and d["department"] == default[0]]
-    largest_family = _largest("family", in_default) if len(in_default) > DEPARTMENT_UP_TO else ""
-    default_family = [largest_family] if largest_family in families else []
+    default_families = _readable_families(graph, roles, default, edge_kinds)
+    default_family = [f for f in default_families if f in families]
     chosen_families = frozenset(
         cols[1].multiselect(
             "Family", list(families), default=default_family, format_func=families.get, key="explore-families"
@@ -172,16 +187,45 @@ def _filtered(graph: nx.MultiDiGraph, roles: dict[str, dict], edge_kinds: frozen
         low, high = cols[2].slider("Grade", grades[0], grades[-1], (grades[0], grades[-1]), key="explore-grades")
         if (low, high) != (grades[0], grades[-1]):
             grade_range = (low, high)
-    if default and set(default) == chosen_departments and set(default_family) == chosen_families:
-        narrowed = f"the {families[default_family[0]]} family of " if default_family else ""
-        st.caption(
-            text(f"{len(roles):,} roles are too many to read at once: showing {narrowed}the {default[0]} department.")
-        )
+    if (default or default_family) and set(default) == chosen_departments and set(default_family) == chosen_families:
+        st.caption(text(_scope_note(roles, default, [families[f] for f in default_family], len(families))))
     shown = filtered(graph, GraphFilter(chosen_departments, chosen_families, grade_range, edge_kinds))
     if not any(d["kind"] == "role" for _, d in shown.nodes(data=True)):
         st.info("No role matches these filters together: widen the grade range, or clear the family or department.")
         return None
     return shown
+
+
+def _readable_families(
+    graph: nx.MultiDiGraph, roles: dict[str, dict], departments: list[str], edge_kinds: frozenset[str]
+) -> list[str]:
+    """Where the scope (the department, else everything) is too large to draw at a readable
+    size on the canvas: its largest families that fit together, so the first view shows whole,
+    readable; [] when the whole scope fits."""
+    scope = frozenset(departments)
+    if _fits(filtered(graph, GraphFilter(scope, frozenset(), None, edge_kinds))):
+        return []
+    counts = Counter(str(d["family"]) for d in roles.values() if not scope or d["department"] in scope)
+    chosen: list[str] = []
+    for family in sorted(counts, key=lambda f: (-counts[f], f)):
+        trial = [*chosen, family]
+        if not chosen or _fits(filtered(graph, GraphFilter(scope, frozenset(trial), None, edge_kinds))):
+            chosen = trial
+    return chosen
+
+
+def _fits(shown: nx.MultiDiGraph) -> bool:
+    return layout_for(layered_positions(shown))["zoom"] != PARTIAL_ZOOM
+
+
+def _scope_note(roles: dict[str, dict], departments: list[str], families: list[str], offered: int) -> str:
+    where = f"the {departments[0]} department" if departments else "these pages"
+    if not families:
+        return f"{len(roles):,} roles are too many to read at once: showing {where}."
+    return (
+        f"Showing {len(families)} of the {offered} families of {where}, as many as read at once: "
+        f"{', '.join(families)}. Choose families or a department to see others."
+    )
 
 
 def _largest(key: str, roles: Iterable[dict]) -> str:
@@ -196,12 +240,15 @@ def _draw(shown: nx.MultiDiGraph, focus: str | None) -> None:
     layout = layout_for(positions)
     partial = layout["zoom"] == PARTIAL_ZOOM
     opening = " It opens at a readable size on its top left: drag to pan, scroll to zoom." if partial else ""
-    st.caption(
-        f"{kinds.count('role')} roles, {kinds.count('reporting target')} other positions, "
-        f"{kinds.count('family')} families.{opening}"
+    counts = (
+        _count(kinds.count("role"), "role", "roles"),
+        _count(kinds.count("reporting target"), "other position", "other positions"),
+        _count(kinds.count("family"), "family", "families"),
     )
+    st.caption(f"{', '.join(counts)}.{opening}")
+    drawing = cytoscape_elements(shown, positions, focus)
     selection = st_link_analysis(
-        cytoscape_elements(shown, positions, focus),
+        drawing.elements,
         layout=layout,
         node_styles=STYLES,
         height=CANVAS[1],
@@ -212,8 +259,13 @@ def _draw(shown: nx.MultiDiGraph, focus: str | None) -> None:
     clicked = _clicked_node(selection)
     if clicked and clicked[1] != st.session_state.get("last_click"):
         st.session_state["last_click"] = clicked[1]
-        if shown.nodes.get(clicked[0], {}).get("kind") == "role":
-            open_role(clicked[0])
+        node = drawing.nodes.get(clicked[0], "")
+        if shown.nodes.get(node, {}).get("kind") == "role":
+            open_role(node)
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 def _clicked_node(selection: object) -> tuple[str, object] | None:
