@@ -78,7 +78,7 @@ class Statement:
 
 @dataclass(frozen=True)
 class ChainStep:
-    """One position above a role; steps = 0 for the direct line."""
+    """One position above a role; steps = 1 for the direct manager."""
 
     steps: int
     label: str

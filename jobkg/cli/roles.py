@@ -68,5 +68,5 @@ def explain(args: argparse.Namespace) -> int:
         out.print("  not stated")
     for step in explanation.reporting_chain:
         where = "; ".join(f"{s.from_label} at {s.file}:{s.line}" for s in step.stated_by)
-        out.print(f"  {step.steps + 1}. {step.label}  [stated by {where or 'inference'}]", markup=False)
+        out.print(f"  {step.steps}. {step.label}  [stated by {where or 'inference'}]", markup=False)
     return 0

@@ -74,7 +74,7 @@ def _ladder_and_lines(view: views.RoleView, by_iri: dict[str, views.Role]) -> No
     if not view.role.reports_to:
         st.write("Not stated on the page.")
     for index, step in enumerate(view.chain):
-        label = f"{'↑ ' * (int(step['steps']) + 1)}{step['ancestor_label']}"
+        label = f"{'↑ ' * int(step['steps'])}{step['ancestor_label']}"
         if str(step["ancestor"]) in by_iri:
             role_link(str(step["ancestor"]), label, key=f"chain-{index}")
         else:
