@@ -28,6 +28,8 @@ def org_graph(runner: Runner) -> nx.MultiDiGraph:
         }
         if row["grade"] is not None:
             attributes["grade"] = row["grade"]
+        if row.get("rank") is not None:
+            attributes["rank"] = float(row["rank"])
         if row.get("track"):
             attributes["track"] = row["track"]
         graph.add_node(str(row["node"]), **attributes)
@@ -141,9 +143,7 @@ def layered_positions(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
     bands: list[tuple[float, set[str]]] = []
     for number, shelf in enumerate(shelves):
         grades = set().union(*(block.grades() for block in shelf)) if shelf else set()
-        order = sorted((g for g in grades if g != UNGRADED), key=lambda g: -int(g)) + (
-            [UNGRADED] if UNGRADED in grades else []
-        )
+        order = sorted(grades, key=_row_order)
         row_y = {grade: top + (index + 1.5) * ROW for index, grade in enumerate(order)}  # room for family titles
         for grade, y in row_y.items():
             positions[f"axis:{number}:{grade}"] = (-COLUMN, y)
@@ -177,11 +177,30 @@ def _blocks(graph: nx.MultiDiGraph) -> list[_Block]:
             column: dict[object, list[str]] = {}
             members = [m for m in families[key] if m[1].get("track", IC) == track]
             for node, data in sorted(members, key=lambda m: (m[1]["label"], m[0])):
-                column.setdefault(int(data["grade"]) if "grade" in data else UNGRADED, []).append(node)
+                column.setdefault(_row(data), []).append(node)
             if column:
                 columns.append(column)
         blocks.append(_Block(columns))
     return blocks
+
+
+def _row(data: dict[str, object]) -> int | str:
+    """A role's row: its grade; else the level the page numbers ('level 3'), so a ladder
+    without grades still climbs; else UNGRADED."""
+    if "grade" in data:
+        return int(str(data["grade"]))
+    if "rank" in data:
+        return f"level {float(str(data['rank'])):g}"
+    return UNGRADED
+
+
+def _row_order(row: object) -> tuple[int, float]:
+    """Grades highest first, then levels highest first, then UNGRADED."""
+    if isinstance(row, int):
+        return (0, -row)
+    if row == UNGRADED:
+        return (2, 0.0)
+    return (1, -float(str(row).removeprefix("level ")))
 
 
 def _place_targets(
@@ -241,7 +260,7 @@ def cytoscape_elements(
     for key, (x, y) in positions.items():
         if key.startswith("axis:"):
             grade = key.rsplit(":", 1)[1]
-            name = grade if grade == UNGRADED else f"grade {grade}"
+            name = grade if not grade.isdigit() else f"grade {grade}"
             data = {"id": f"axis: {name}", "label": name, "kind": "axis"}
             nodes.append({"data": data, "position": {"x": x, "y": y}})
     edges = [

@@ -8,6 +8,7 @@ import itertools
 import pytest
 
 from jobkg.graph import EDGE_KINDS, ROW, cytoscape_elements, layered_positions, neighbourhood, options, org_graph
+from jobkg.kb import KnowledgeBase
 
 CHOICES = frozenset(EDGE_KINDS) - {"in family"}
 
@@ -108,3 +109,19 @@ def test_a_card_is_in_words_and_escaped(graph):
     assert data[vp]["id"] == "Vice President of Infrastructure &amp; Quality"
     assert data[vp]["label"] == "Vice President of Infrastructure & Quality"
     assert not any(str(v).startswith("http") for d in data.values() for v in d.values())
+
+
+def test_a_ladder_without_grades_climbs_by_its_levels(write_pages):
+    """Levels the page numbers ('Level 2: ...') give the chart its rows where no grade is stated."""
+    folder = write_pages(
+        {
+            "eng/ladder.md": "# Software Engineer\n## Level 1: Software Engineer I\n- Writes code\n- Fixes bugs\n"
+            "## Level 2: Software Engineer II\n- Designs features\n- Reviews code\n"
+        }
+    )
+    graph = org_graph(KnowledgeBase.build([folder]))
+    at = layered_positions(graph)
+    first, second = node_titled(graph, "Software Engineer I"), node_titled(graph, "Software Engineer II")
+    assert at[second][1] < at[first][1]  # level 2 above level 1
+    axes = {key.rsplit(":", 1)[1] for key in at if key.startswith("axis:")}
+    assert axes == {"level 1", "level 2"}

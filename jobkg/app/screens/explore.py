@@ -20,10 +20,11 @@ from jobkg.graph import EDGE_KINDS, GraphFilter, cytoscape_elements, filtered, l
 WHOLE_GRAPH_UP_TO = 150  # roles; past this the chart opens on one department
 EDGE_CHOICES = tuple(kind for kind in EDGE_KINDS if kind != "in family")  # families are drawn as boxes
 LEGEND = (
-    "How to read it: rows are grades, highest on top (each row says its grade); boxes are families, individual "
-    "contributors left of managers. Blue: a role; dark blue: the role you searched; grey: a position named on a "
-    "page that is not a role of the KB. Arrows: dark = reports to, green = next level, purple dashed = extends, "
-    "orange dotted = equivalent. Click a node for its card; double-click a role to open its page."
+    "How to read it: rows are grades, else the levels the pages number, highest on top (each row says which); "
+    "boxes are families, individual contributors left of managers. Blue: a role; dark blue: the role you "
+    "searched; grey: a position named on a page that is not a role of the KB. Arrows: dark = reports to, "
+    "green = next level, purple dashed = extends, orange dotted = equivalent. Click a node for its card; "
+    "double-click a role to open its page."
 )
 
 
