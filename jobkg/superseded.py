@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -21,6 +22,7 @@ YEARS = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # the same inherited line recurs in every role above it
 def restated_key(text: str) -> str | None:
     """The item with its years taken out, or None when it states no years."""
     if not YEARS.search(text):
@@ -33,15 +35,19 @@ MIN_WORDS = 5  # a shorter line is a name, not a statement a qualifier can chang
 MAX_CHANGED_WORDS = 2
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9#]+", YEARS.sub("#", text.lower()))
+@lru_cache(maxsize=1 << 16)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[a-z0-9#]+", YEARS.sub("#", text.lower())))
 
 
 def rewords(inherited: str, own: str) -> bool:
     """The own line restates the inherited one with a qualifier or two changed."""
-    a, b = _words(inherited), _words(own)
-    if a == b or min(len(a), len(b)) < MIN_WORDS:
-        return False
+    return _rewords(_words(inherited), _words(own))
+
+
+def _rewords(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if a == b or min(len(a), len(b)) < MIN_WORDS or abs(len(a) - len(b)) > MAX_CHANGED_WORDS:
+        return False  # lengths this far apart are more than two words changed
     changed = Levenshtein.distance(a, b)
     return changed <= MAX_CHANGED_WORDS and changed * 4 <= len(a)
 
@@ -50,6 +56,7 @@ def superseded_by(items: Iterable[tuple[str, bool]]) -> dict[str, str]:
     """For (text, own) items of one role and kind: inherited text -> the own text replacing it."""
     items = list(items)
     own_texts = [text for text, is_own in items if is_own]
+    own_words = [(text, _words(text)) for text in own_texts]
     own = {restated_key(text): text for text in own_texts}
     own.pop(None, None)
     replaced = {}
@@ -60,7 +67,8 @@ def superseded_by(items: Iterable[tuple[str, bool]]) -> dict[str, str]:
         if key in own and own[key] != text:
             replaced[text] = own[key]
             continue
-        reworded = next((mine for mine in own_texts if rewords(text, mine)), None)
+        words = _words(text)
+        reworded = next((mine for mine, theirs in own_words if _rewords(words, theirs)), None)
         if reworded is not None:
             replaced[text] = reworded
     return replaced
