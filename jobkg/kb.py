@@ -9,6 +9,7 @@ the facade hands them itself. The same methods work against a remote SPARQL endp
 from __future__ import annotations
 
 import gc
+import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -34,9 +35,11 @@ from jobkg.queries.memo import RowMemo
 from jobkg.queries.mentions import Named, Resolution, Resolver, UnresolvedNameError
 from jobkg.queries.paging import DEFAULT_LIMIT, Page, page_of
 from jobkg.queries.readonly import ReadOnlyResult, run_read_only
+from jobkg.queries.saved_store import STORE_SUFFIX, is_saved_store, save_store
 from jobkg.queries.stores import replace_graph, store_at
 
 BUNDLED_CORPUS = Path(str(files("jobkg.handbook")))
+ROLES_FILE = "jobkg-roles.json"  # beside a saved store: its role views, computed once at save
 
 
 @contextmanager
@@ -66,6 +69,7 @@ class KnowledgeBase:
     report: IngestReport | None = None
     cycles: list[tuple[str, str]] = field(default_factory=list)
     timings: BuildTimings = field(default_factory=BuildTimings)
+    saved_roles: tuple[views.Role, ...] | None = None  # the role views a saved store keeps beside it
     _answers: RowMemo = field(default_factory=RowMemo, init=False, repr=False, compare=False)
 
     # ------------------------------------------------------------ making one
@@ -107,7 +111,10 @@ class KnowledgeBase:
 
     @classmethod
     def load(cls, path: Path) -> KnowledgeBase:
-        """Load a KB saved by `jobkg build -o` (TriG or N-Quads with both named graphs)."""
+        """Load a KB saved by `jobkg build -o`: an Oxigraph store folder (.oxigraph), opened
+        read-only where it lies, or TriG / N-Quads with both named graphs, read into memory."""
+        if path.is_dir():
+            return cls._open_store(path)
         fmt = RdfFormat.N_QUADS if path.suffix in (".nq", ".nquads") else RdfFormat.TRIG
         store = Store()
         try:
@@ -121,6 +128,20 @@ class KnowledgeBase:
         if not any(True for _ in store.quads_for_pattern(None, None, None, ASSERTED_GRAPH)):
             raise KbFileError(f"{path}: holds no jobkg graph <{ASSERTED_GRAPH.value}>")
         return cls(EmbeddedBackend(store), store)
+
+    @classmethod
+    def _open_store(cls, path: Path) -> KnowledgeBase:
+        if not is_saved_store(path):
+            raise KbFileError(f"{path}: a folder, but not a KB saved by `jobkg build -o KB{STORE_SUFFIX}`")
+        try:
+            store = Store.read_only(str(path))
+        except OSError as exc:
+            raise KbFileError(f"{path}: the store cannot be opened ({str(exc).splitlines()[0]})") from None
+        if not any(True for _ in store.quads_for_pattern(None, None, None, ASSERTED_GRAPH)):
+            raise KbFileError(f"{path}: holds no jobkg graph <{ASSERTED_GRAPH.value}>")
+        kept = path / ROLES_FILE
+        saved = tuple(map(views.role_from_dict, json.loads(kept.read_bytes()))) if kept.is_file() else None
+        return cls(EmbeddedBackend(store), store, saved_roles=saved)
 
     @classmethod
     def remote(cls, url: str, graph: str | None = None) -> KnowledgeBase:
@@ -139,7 +160,14 @@ class KnowledgeBase:
         return export_format(fmt).write(self, asserted_only)
 
     def save(self, path: Path) -> None:
-        """Write the KB for `KnowledgeBase.load`: N-Quads for .nq/.nquads, else TriG."""
+        """Write the KB for `KnowledgeBase.load`: an Oxigraph store folder for .oxigraph (slower
+        to write, opened at once: docs/decisions/0006-saved-kb-store.md), N-Quads for
+        .nq/.nquads, else TriG."""
+        if path.suffix == STORE_SUFFIX:
+            save_store(self.quads(), path)
+            roles = [role.to_dict() for role in self.roles()]  # whole-KB views are slow on a disk store
+            (path / ROLES_FILE).write_text(json.dumps(roles, ensure_ascii=False), encoding="utf-8")
+            return
         chosen = format_for_path(str(path))
         path.write_bytes(self.export(chosen.name if chosen and chosen.name == "nquads" else "trig"))
 
@@ -259,7 +287,7 @@ class KnowledgeBase:
 
     @cached_property
     def _roles(self) -> tuple[views.Role, ...]:
-        return tuple(views.roles(self))
+        return self.saved_roles if self.saved_roles is not None else tuple(views.roles(self))
 
     # ------------------------------------------------------------ checks
 

@@ -66,6 +66,22 @@ class Role:
         return asdict(self)
 
 
+def role_from_dict(data: dict) -> Role:
+    """A role back from Role.to_dict() (a saved KB keeps its roles so: jobkg.kb)."""
+    items = ("responsibilities", "requirements")
+    return Role(
+        **{
+            **data,
+            "source": Source(**data["source"]),
+            "reports_to": tuple(Position(**position) for position in data["reports_to"]),
+            "extends": tuple(data["extends"]),
+            "aliases": tuple(data["aliases"]),
+            "performance_indicators": tuple(data["performance_indicators"]),
+            **{kind: tuple(RoleItem(**item) for item in data[kind]) for kind in items},
+        }
+    )
+
+
 @dataclass(frozen=True)
 class Statement:
     """A page line that states one reporting step."""

@@ -44,10 +44,11 @@ def _command_line() -> argparse.Namespace:
 
 
 def as_source(value: str) -> Source:
-    """'http://…' is an endpoint, a .trig/.nq/.nquads file a saved KB, anything else a folder."""
+    """'http://…' is an endpoint, a .trig/.nq/.nquads file or .oxigraph store a saved KB, anything
+    else a folder of pages."""
     if value.startswith(("http://", "https://")):
         return "SPARQL endpoint", value
-    if value.endswith((".trig", ".nq", ".nquads")):
+    if value.rstrip("/").endswith((".trig", ".nq", ".nquads", ".oxigraph")):
         return "KB file", value
     return "folder of pages", value
 

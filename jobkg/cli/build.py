@@ -18,7 +18,12 @@ from jobkg.kb import KnowledgeBase
     "build",
     "ingest pages, reason, report; optionally write the KB (TriG)",
     *KB_SOURCE,
-    arg("-o", "--output", type=Path, help="write the KB here (.trig, or .nq for N-Quads)"),
+    arg(
+        "-o",
+        "--output",
+        type=Path,
+        help="write the KB here: KB.oxigraph (a store folder that opens at once), .trig, or .nq for N-Quads",
+    ),
     arg("--report", type=Path, help="write the full ingest report here as JSON"),
     arg("--json", action="store_true", help="print the full ingest report as JSON"),
     arg("--strict", action="store_true", help="exit 1 when a page gives no role (each such page is named, with why)"),

@@ -1,0 +1,65 @@
+"""A KB saved as an Oxigraph store folder: the same answers as the KB that wrote it, opened
+read-only in place; a rebuild replaces it whole; any other folder is refused and left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from jobkg.errors import KbFileError
+from jobkg.kb import KnowledgeBase
+
+
+def test_a_saved_store_answers_as_the_kb_that_wrote_it(seeds_kb, tmp_path):
+    path = tmp_path / "kb.oxigraph"
+    seeds_kb.save(path)
+    opened = KnowledgeBase.load(path)
+    assert sorted(map(str, opened.quads())) == sorted(map(str, seeds_kb.quads()))
+    assert opened.roles() == seeds_kb.roles()
+    assert opened.run("reporting-chain", {"role": "Staff ITPM"}) == seeds_kb.run(
+        "reporting-chain", {"role": "Staff ITPM"}
+    )
+
+
+def test_saving_again_replaces_the_store_whole(seeds_kb, write_pages, tmp_path):
+    path = tmp_path / "kb.oxigraph"
+    seeds_kb.save(path)
+    small = KnowledgeBase.build(
+        [write_pages({"d/w.md": "## Levels\n### Widget Manager\nThe Widget Manager is a grade 8.\n"})]
+    )
+    small.save(path)
+    assert [r.title for r in KnowledgeBase.load(path).roles()] == ["Widget Manager"]
+    assert not (tmp_path / "kb.oxigraph.partial").exists()
+
+
+def test_another_folder_is_refused_and_left_alone(seeds_kb, tmp_path):
+    folder = tmp_path / "pages.oxigraph"
+    folder.mkdir()
+    (folder / "notes.md").write_text("mine")
+    with pytest.raises(KbFileError, match="not a saved KB"):
+        seeds_kb.save(folder)
+    assert (folder / "notes.md").read_text() == "mine"
+    with pytest.raises(KbFileError, match="not a KB saved by"):
+        KnowledgeBase.load(folder)
+
+
+def test_a_saved_store_keeps_its_role_views(seeds_kb, tmp_path):
+    """The roles are read back as saved, not recomputed by whole-KB queries on the disk store."""
+    from jobkg.views import role_from_dict
+
+    assert [role_from_dict(role.to_dict()) for role in seeds_kb.roles()] == seeds_kb.roles()
+    path = tmp_path / "kb.oxigraph"
+    seeds_kb.save(path)
+    opened = KnowledgeBase.load(path)
+    assert opened.saved_roles is not None and list(opened.saved_roles) == seeds_kb.roles()
+
+
+def test_the_app_and_cli_take_a_saved_store_as_a_kb_file(seeds_kb, tmp_path, capsys):
+    from jobkg.app.state import as_source
+    from jobkg.cli import main
+
+    path = tmp_path / "kb.oxigraph"
+    seeds_kb.save(path)
+    assert as_source(str(path)) == ("KB file", str(path))
+    assert as_source(f"{path}/") == ("KB file", f"{path}/")
+    assert main(["ask", "what grade is a Staff ITPM", "--kb", str(path)]) == 0
+    assert "grade 8" in capsys.readouterr().out
