@@ -98,7 +98,7 @@ def cell_text(roles: list[Role], family: str) -> str:
 def _short_title(title: str, family: str) -> str:
     if title.casefold().endswith(" " + family.casefold()):
         level = title[: -len(family)].strip()
-        if level and " " not in level:
+        if level.isalpha():  # one word ('Senior'), never a fragment such as 'Manager,'
             return level
     return title
 

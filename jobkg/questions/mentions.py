@@ -313,13 +313,15 @@ def _narrowed(found: Mentions, words: Lexicon, question: str) -> Mentions:
         if mention.kind == "role" and len(mention.things) > 1:
             departments = {thing.title for m in others.of("department") for thing in m.things}
             families = {thing.title for m in others.of("family") for thing in m.things}
-            keep = [
+            keep = [  # the form the answer offered names one family exactly: it wins
                 thing
                 for thing in mention.things
-                if words.role_department.get(thing.iri) in departments
-                or thing.context in families
-                or title_key(thing.context) in offered
+                if title_key(thing.context) in offered
                 or title_key(f"{thing.context} {words.role_department.get(thing.iri, '')}") in offered
+            ] or [
+                thing
+                for thing in mention.things
+                if words.role_department.get(thing.iri) in departments or thing.context in families
             ]
             if keep and len(keep) < len(mention.things):
                 mention = Mention(mention.kind, mention.start, mention.end, mention.text, tuple(keep), mention.exact)

@@ -162,6 +162,8 @@ def test_role_page_shows_grade_ladder_chain_and_inherited_items():
     labels = [b.label for b in at.button]
     assert "Senior Infrastructure Technical Program Manager" in labels  # previous level links to its page
     assert "Principal Infrastructure Technical Program Manager" in labels
+    ladder = [m.value.replace("\\", "") for m in at.markdown if m.value.endswith("):")]
+    assert ladder[:2] == ["Previous level (grade 7):", "Next level (grade 9):"]  # down, up, then further up
     subheaders = [s.value for s in at.subheader]
     assert "Responsibilities (5 own, 23 inherited)" in subheaders
     assert "Requirements (3 own, 17 inherited, 2 superseded by its own)" in subheaders
@@ -514,3 +516,17 @@ def test_find_a_role_tells_shared_titles_apart_by_family(write_pages):
         "Staff Engineer — Data",
         "Staff Engineer — Platform",
     ]
+
+
+def test_each_role_chosen_in_the_box_holds():
+    """Choosing roles one after another: every choice opens that role (a box whose default
+    followed the URL lost every second choice)."""
+    at = run_page("role", "Staff ITPM")
+    box = at.selectbox(key="role-box")
+    for index in (3, 7, 11, 5):
+        at.selectbox(key="role-box").select_index(index).run()
+        assert not at.exception, at.exception
+        chosen = at.selectbox(key="role-box").value
+        assert at.title[0].value.replace("\\", "") == at.session_state["kb"].role(chosen).title
+        assert at.query_params["role"] == [chosen] or at.query_params["role"] == chosen
+    assert box.options  # the same box all along

@@ -43,6 +43,8 @@ def test_a_cell_leaves_off_the_family_only_before_a_single_level_word():
     family = "Backend Engineer"
     assert cell_text([_role("Senior Backend Engineer", family)], family) == "Senior"
     assert cell_text([_role("Backend Engineer", family)], family) == "Backend Engineer"
+    manager = "Manager, Backend Engineer"
+    assert cell_text([_role(manager, family)], family) == manager
     specialty = "Senior Backend Engineer, Database"
     assert cell_text([_role(specialty, family)], family) == specialty
     assert cell_text([_role("Engineering Manager", family, "management")], family) == "◆ Engineering Manager"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from jobkg.kb import KnowledgeBase
 from jobkg.questions import ask
 
 
@@ -108,3 +109,21 @@ def test_examples_come_from_the_loaded_pages(corpus_kb):
     assert len(found) >= 6
     for question in found:
         assert ask(corpus_kb, question).intent is not None, question
+
+
+def test_the_offered_family_wins_over_a_family_whose_name_contains_it(write_pages):
+    """'Senior Security Engineer (Security Engineer)' names the family Security Engineer, not IT
+    Security Engineer, whose name also holds the words: the offered form never loops."""
+    level = "### Senior Security Engineer\nThe Senior Security Engineer is a grade 7.\n- Reviews {0} designs\n"
+    folder = write_pages(
+        {
+            "eng/security-engineer.md": "# Security Engineer\n## Levels\n" + level.format("product"),
+            "it/it-security-engineer.md": "# IT Security Engineer\n## Levels\n" + level.format("laptop"),
+        }
+    )
+    kb = KnowledgeBase.build([folder])
+    assert "could mean several roles" in ask(kb, "what grade is a Senior Security Engineer").answer
+    for family in ("Security Engineer", "IT Security Engineer"):
+        answer = ask(kb, f"what does a Senior Security Engineer ({family}) do")
+        assert "could mean several roles" not in answer.answer, answer.answer
+        assert ("product" if family == "Security Engineer" else "laptop") in str(answer.rows)

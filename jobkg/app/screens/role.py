@@ -11,6 +11,11 @@ from jobkg.app.widgets import role_link, text
 from jobkg.kb import KnowledgeBase
 from jobkg.tables import readable
 
+BOX = "role-box"  # the role chosen in the box; keyed, so each choice holds on the next run
+SHOWN = "role-shown"  # the role the page last showed
+LADDER_ORDER = {"previous": 0, "next": 1, "above": 2}  # down, up, then further up (by grade, as queried)
+LADDER_NAMES = {"previous": "Previous level", "next": "Next level", "above": "Further up"}
+
 
 def render() -> None:
     kb = current_kb()
@@ -23,15 +28,20 @@ def render() -> None:
     if asked and asked not in by_iri:
         st.error(text(f"No role with the id {asked} in this knowledge base. Search for a role below."))
     current = asked if asked in by_iri else st.session_state.get("role")
-    options = list(by_iri)
+    if current != st.session_state.get(SHOWN):  # a link or the URL chose the role: the box follows
+        st.session_state[BOX] = current if current in by_iri else None
     iri = st.selectbox(
         "Role",
-        options,
-        index=options.index(current) if current in by_iri else None,
+        list(by_iri),
         format_func=lambda i: f"{by_iri[i].title} — {by_iri[i].family}",
+        index=None,
         placeholder="Type a role's title to search",
+        key=BOX,
     )
+    st.session_state[SHOWN] = iri
     if iri is None:
+        st.session_state.pop("role", None)
+        st.query_params.pop("role", None)
         st.caption(f"{len(roles)} roles: choose one to see its grade, ladder, reporting line and duties.")
         return
     st.session_state["role"] = iri
@@ -65,8 +75,9 @@ def _header(role: views.Role) -> None:
 
 def _ladder_and_lines(view: views.RoleView, by_iri: dict[str, views.Role]) -> None:
     st.subheader("Ladder", anchor=False)
-    for index, level in enumerate(view.levels):
-        st.write(text(f"{str(level['relation']).title()} level (grade {level['grade'] or 'not stated'}):"))
+    for index, level in enumerate(sorted(view.levels, key=lambda row: LADDER_ORDER.get(str(row["relation"]), 3))):
+        name = LADDER_NAMES.get(str(level["relation"]), str(level["relation"]))
+        st.write(text(f"{name} (grade {level['grade'] or 'not stated'}):"))
         role_link(str(level["other"]), str(level["other_title"]), key=f"level-{index}")
     if not view.levels:
         st.write("No other level on this track.")
