@@ -130,11 +130,12 @@ def _items(kind: str, query: str) -> Callable[[Context], Said]:
             return Said(f"The pages state no {kind} for {c.role.title} (not stated).")
         first = listing([t.rstrip(".") for t in (own or texts)], 3)
         replaced = superseded_by((str(r["text"]), bool(r.get("own"))) for r in rows)
-        superseded = f" ({len(replaced)} inherited superseded by its own, which restate them with other years)"
+        superseded = f" ({len(replaced)} inherited superseded by its own, which restate them with other words)"
+        marked = [{**r, "superseded_by": None if r.get("own") else replaced.get(str(r["text"]))} for r in rows]
         return Said(
             f"{c.role.title} has {len(texts)} {kind}: {len(set(own))} of its own and {len(texts) - len(set(own))} "
             f"inherited{superseded if replaced else ''}; its own include: {first}.",
-            rows,
+            marked,
         )
 
     return answer

@@ -127,3 +127,10 @@ def test_the_offered_family_wins_over_a_family_whose_name_contains_it(write_page
         answer = ask(kb, f"what does a Senior Security Engineer ({family}) do")
         assert "could mean several roles" not in answer.answer, answer.answer
         assert ("product" if family == "Security Engineer" else "laptop") in str(answer.rows)
+
+
+def test_an_items_answer_marks_the_inherited_lines_its_own_replace(seeds_kb):
+    answer = ask(seeds_kb, "what are the requirements of a Staff ITPM")
+    replaced = [row for row in answer.rows if row["superseded_by"]]
+    assert len(replaced) == 2 and "2 inherited superseded" in answer.answer
+    assert all(not row["own"] and row["superseded_by"].startswith("7+ years") for row in replaced)
