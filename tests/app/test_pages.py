@@ -530,3 +530,16 @@ def test_each_role_chosen_in_the_box_holds():
         assert at.title[0].value.replace("\\", "") == at.session_state["kb"].role(chosen).title
         assert at.query_params["role"] == [chosen] or at.query_params["role"] == chosen
     assert box.options  # the same box all along
+
+
+def test_an_indicator_shows_once_whatever_its_case(write_pages):
+    page = (
+        "# Widgets\n## Levels\n### Widget Manager\nThe Widget Manager is a grade 8.\n- Leads the widget team\n"
+        "## Performance Indicators\n- Hiring Actual vs Plan\n- Hiring actual vs plan\n- Team Member Retention\n"
+    )
+    folder = write_pages({"d/widgets.md": page})
+    at = AppTest.from_function(hostile_script, args=(str(folder),), default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    shown = [m.value for m in at.markdown if m.value.startswith("• ")]
+    assert shown == ["• Hiring Actual vs Plan", "• Team Member Retention"]

@@ -106,7 +106,10 @@ def _ladder_and_lines(view: views.RoleView, by_iri: dict[str, views.Role]) -> No
 
 def _indicators_and_hiring(view: views.RoleView) -> None:
     st.subheader("Performance indicators", anchor=False)
-    for label in dict.fromkeys(str(indicator["label"]) for indicator in view.indicators):  # once each
+    once: dict[str, str] = {}  # once each, whatever the case two pages write it in
+    for indicator in view.indicators:
+        once.setdefault(" ".join(str(indicator["label"]).casefold().split()), str(indicator["label"]))
+    for label in once.values():
         st.write("• " + text(label))
     if not view.indicators:
         st.write("None stated.")
