@@ -352,6 +352,7 @@ class _Assembler:
             responsibilities=self.draft.kept(role.responsibilities),
             requirements=self.draft.kept(role.requirements),
             hiring=tuple(role.hiring),
+            indicators=tuple(role.indicators),
             descriptions=tuple(role.descriptions),
             aliases=tuple(aliases(role.title, acronyms)),
         )

@@ -85,6 +85,7 @@ class RoleDraft:
     responsibilities: list[Item] = field(default_factory=list)
     requirements: list[Item] = field(default_factory=list)
     hiring: list[HiringStage] = field(default_factory=list)
+    indicators: list[Item] = field(default_factory=list)  # under a level's own indicators heading
     descriptions: list[Item] = field(default_factory=list)
     blocks: int = 0  # content blocks read inside this role's scope
     track: str | None = None  # where a table's track or heading says it; else read from the title
@@ -133,6 +134,7 @@ class PageDraft:
         self.family_reports: list[tuple[phrases.Reporting, Block]] = []
         self.role_reports: list[tuple[phrases.Reporting, Block, RoleDraft]] = []
         self.indicators: list[Item] = []
+        self.indicator_lists: set[int] = set()  # ids of the lists indicators go to (the page's, a level's)
         self.family_hiring: list[HiringStage] = []
         self.career_steps: list[Mention] = []
         self.related: list[Mention] = []

@@ -116,7 +116,7 @@ def level_of(title: str, profile: Profile) -> Level:
             number = groups.get("number")
             roman = groups.get("roman")
             label = groups.get("code") or (f"Level {number}" if number else None)
-            rank = float(number) if number else float(_ROMAN[roman]) if roman else None
+            rank = float(number) if number else float(_ROMAN[roman.upper()]) if roman else None
             code_at = match.start("code") if groups.get("code") else match.start("number") if number else -1
             prefixed = bool(groups.get("title")) and -1 < code_at < match.start("title")
             return Level(label, rank, (groups.get("title") or "").strip(), prefixed)

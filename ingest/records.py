@@ -152,6 +152,7 @@ class RoleRecord:
     responsibilities: tuple[Item, ...] = ()
     requirements: tuple[Item, ...] = ()
     hiring: tuple[HiringStage, ...] = ()
+    indicators: tuple[Item, ...] = ()  # the level's own; the family's hold for all its levels
     descriptions: tuple[Item, ...] = ()
     aliases: tuple[str, ...] = ()
 

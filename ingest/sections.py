@@ -300,7 +300,7 @@ class _PageReader(PageDraft):
         if block.level > 1 and block.parent_line in self.items_by_line:
             items, index = self.items_by_line[block.parent_line]
             parent = items[index]
-            if items is self.indicators:  # an indicator's sub-items explain it
+            if id(items) in self.indicator_lists:  # an indicator's sub-items explain it
                 items[index] = Item(parent.text, parent.line, parent.links, (*parent.details, block.text), parent.area)
                 self.items_by_line[block.line] = (items, index)
                 return
@@ -323,8 +323,11 @@ class _PageReader(PageDraft):
             if phrases.may_report(block.text) and self._reports(block, scope):
                 return
             self._duty(block, scope or self.family, section)
-        elif section is Section.INDICATORS:
-            self._add_item(self.indicators, Item(block.text, block.line, block.links))
+        elif section is Section.INDICATORS:  # 'Staff CSM Performance Indicators': that level's own
+            named = scope is not None and _heading_names(self._heading_text(), scope.title)
+            indicators = scope.indicators if named else self.indicators
+            self.indicator_lists.add(id(indicators))
+            self._add_item(indicators, Item(block.text, block.line, block.links))
         elif section is Section.HIRING:
             stages = scope.hiring if scope is not None else self.family_hiring
             who, minutes = phrases.hiring_stage(block.text)
@@ -401,6 +404,17 @@ class _PageReader(PageDraft):
     def close_table(self) -> None:
         if self.tables:
             self.tables[-1][0].open = False
+
+
+_INDICATOR_WORDS = re.compile(r"\b(?:key\s+)?(?:performance\s+indicators?|kpis?|metrics)\b[:\s]*$", re.IGNORECASE)
+
+
+def _heading_names(heading: str, title: str) -> bool:
+    """A section heading that names the role it sits under ('Staff CSM Performance Indicators'
+    under 'Staff CSM'); a bare 'Performance Indicators' there may hold the family's (a page says
+    'job-family performance indicators' under its first level), so it names none."""
+    named = " ".join(_INDICATOR_WORDS.sub("", heading).casefold().split())
+    return bool(named) and (named in title.casefold() or title.casefold() in named)
 
 
 def read_sections(page: Page, profile: Profile | str | None = None) -> PageRecord:

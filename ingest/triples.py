@@ -120,7 +120,7 @@ class _PageMapper:
             return
         self._items(scope, page.responsibilities, JOBKG.hasResponsibility, JOBKG.Responsibility, "responsibility")
         self._items(scope, page.requirements, JOBKG.hasRequirement, JOBKG.Requirement, "requirement")
-        self._indicators(scope)
+        self._indicators(scope, page.indicators, scope)
         self._stages(scope, page.hiring)
         for mention in page.career_steps:
             self._family_link(scope, JOBKG.careerNextStep, mention)
@@ -212,6 +212,7 @@ class _PageMapper:
             w.fact(node, DCTERMS.description, Literal(item.text), self.source, item.line)
         self._items(node, role.responsibilities, JOBKG.hasResponsibility, JOBKG.Responsibility, "responsibility")
         self._items(node, role.requirements, JOBKG.hasRequirement, JOBKG.Requirement, "requirement")
+        self._indicators(node, role.indicators, family)
         self._stages(node, role.hiring)
 
     def _extension(
@@ -271,15 +272,17 @@ class _PageMapper:
             for detail in item.details:
                 self.w.add(node, RDFS.comment, Literal(detail))
 
-    def _indicators(self, family: NamedNode) -> None:
-        for item in self.page.indicators:
+    def _indicators(self, subject: NamedNode, items: tuple[Item, ...], family: NamedNode) -> None:
+        """The indicators the family (for all its levels) or one level states; an unlinked one
+        is one node in its family, whichever level names it."""
+        for item in items:
             href = item.links[0].href if item.links and item.links[0].text == item.text else None
             node = iris.indicator(href, family, item.text)
             self.w.labelled(node, JOBKG.PerformanceIndicator, item.text)
             if href:
                 self.w.add(node, JOBKG.link, Literal(href))
             self.w.located(node, self.source, item.line)
-            self.w.fact(family, JOBKG.hasPerformanceIndicator, node, self.source, item.line)
+            self.w.fact(subject, JOBKG.hasPerformanceIndicator, node, self.source, item.line)
             for detail in item.details:
                 self.w.add(node, RDFS.comment, Literal(detail))
 

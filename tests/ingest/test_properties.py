@@ -136,3 +136,8 @@ def test_export_reparses_to_the_same_triples_and_builds_are_deterministic(tmp_pa
 def test_role_resolution_never_raises(seeds_kb, text):
     resolution = seeds_kb.role_resolver.resolve(text)
     assert resolution.match is None or resolution.match.iri.startswith("https://w3id.org/jobkg/id/")
+
+
+def test_a_lowercase_roman_level_is_read_not_a_crash():
+    """Found by the property test above: a page '### Senior / v / - ' crashed on 'v'."""
+    assert read_sections(parse_page(b"### Senior\nv\n- ", "d/p.md", "d")) is not None

@@ -526,3 +526,29 @@ def test_a_career_track_page_is_the_family_of_the_table_levels_of_that_track(wri
     assert [i.text for i in roles["Junior Engineer"].responsibilities] == ["Ship features to production"]
     assert roles["Engineering Manager"].responsibilities == ()
     assert any("career track" in w["message"] for w in kb.report.warnings)
+
+
+def test_a_levels_own_indicators_heading_scopes_them_to_that_level():
+    """'Staff CSM Performance Indicators' under Staff CSM are Staff's, not every level's; a bare
+    'Performance Indicators' under a level may be the family's, and stays so."""
+    rec = record(
+        """
+        # Customer Success
+        ## Senior CSM
+        - Runs accounts
+        - Leads onboarding
+        ### Senior CSM Performance Indicators
+        - 2m ARR book of business
+        ## Staff CSM
+        - Runs large accounts
+        - Mentors CSMs
+        ### Staff CSM Performance Indicators
+        - 3.75m ARR book of business
+        ### Performance Indicators
+        - Net retention
+        """
+    )
+    by_title = {role.title: role for role in rec.roles}
+    assert [i.text for i in by_title["Senior CSM"].indicators] == ["2m ARR book of business"]
+    assert [i.text for i in by_title["Staff CSM"].indicators] == ["3.75m ARR book of business"]
+    assert [i.text for i in rec.indicators] == ["Net retention"]
