@@ -220,16 +220,23 @@ def test_the_matrix_opens_a_role_in_place_and_shows_every_family(app_url, browse
     caption = page.locator("[data-testid='stCaptionContainer']:has-text('families')").inner_text()
     families = int(caption.split(" in ")[1].split()[0])
     assert int(page.get_attribute("[role='grid']", "aria-rowcount")) == families + 1
-    seen: dict[str, str] = {}  # cell id (column-row) -> the family's name
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    for _ in range(families):
-        cells = page.query_selector_all("[data-testid^='glide-cell-1-']")
-        seen |= {cell.get_attribute("data-testid"): cell.inner_text() for cell in cells}
-        if len(seen) >= families:
-            break
-        page.mouse.wheel(0, 500)
+    names = [_family_in_row(page, frame, row) for row in range(families)]
+    assert all(names), [row for row, name in enumerate(names) if not name]
+
+
+def _family_in_row(page, frame, row: int) -> str:
+    """The family's name in a matrix row, scrolling the grid down until the row is drawn (the
+    grid draws only the rows in view; the wheel turns over the grid wherever the page is)."""
+    for _ in range(60):
+        cell = page.query_selector(f"[data-testid='glide-cell-1-{row}']")
+        if cell is not None:
+            return cell.inner_text()
+        frame.scroll_into_view_if_needed()
+        box = frame.bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.mouse.wheel(0, 300)
         time.sleep(0.2)
-    assert len(seen) == families and all(seen.values())
+    return ""
 
 
 def open_matrix(page):
