@@ -255,7 +255,9 @@ class KnowledgeBase:
         """Roles and the positions pages name (reporting targets) by every name they go by."""
         resolver = Resolver()
         names: dict[str, tuple[str, list[str], str]] = {}
-        for row in self.run("role-names"):
+        if self.saved_roles is not None or "_roles" in self.__dict__:  # at hand: no whole-KB query
+            names = {role.iri: (role.title, list(role.aliases), role.family) for role in self._roles}
+        for row in self.run("role-names") if not names else ():
             iri = str(row["role"])
             entry = names.setdefault(iri, (str(row["title"]), [], str(row["family_title"])))
             if row["alias"]:

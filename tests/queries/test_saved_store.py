@@ -20,6 +20,18 @@ def test_a_saved_store_answers_as_the_kb_that_wrote_it(seeds_kb, tmp_path):
     )
 
 
+def test_a_saved_store_resolves_names_from_its_kept_roles_as_from_the_store(seeds_kb, tmp_path):
+    """Opened from a store, names resolve from the roles kept beside it (no whole-KB query on
+    a role page's first question); they must mean what the store's own name query says."""
+    path = tmp_path / "kb.oxigraph"
+    seeds_kb.save(path)
+    kept = KnowledgeBase.load(path).role_resolver
+    queried = KnowledgeBase.load(path)
+    queried.saved_roles = None
+    assert kept.things == queried.role_resolver.things
+    assert {k: set(v) for k, v in kept.by_key.items()} == {k: set(v) for k, v in queried.role_resolver.by_key.items()}
+
+
 def test_saving_again_replaces_the_store_whole(seeds_kb, write_pages, tmp_path):
     path = tmp_path / "kb.oxigraph"
     seeds_kb.save(path)
