@@ -78,6 +78,10 @@ class CatalogError(QueryError):
     """A .rq file's header is malformed (the catalog test catches it before a release)."""
 
 
+class CheckFileError(CatalogError):
+    """A structural check file (ontology/checks/ or a company's own) that cannot be used."""
+
+
 class UnknownQueryError(UsageError):
     """No canned query has that name; the message lists the known ones."""
 

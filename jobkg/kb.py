@@ -30,6 +30,7 @@ from jobkg.ontology.validate import ValidationReport, validate
 from jobkg.ontology.vocab import ASSERTED_GRAPH, INFERRED_GRAPH, XSD_INTEGER
 from jobkg.queries import catalog
 from jobkg.queries.backends import Backend, EmbeddedBackend, Row
+from jobkg.queries.checks import Check, CheckFinding, load_checks, run_checks
 from jobkg.queries.endpoint import DEFAULT_GRAPH_IRI, EndpointBackend
 from jobkg.queries.memo import RowMemo
 from jobkg.queries.mentions import Named, Resolution, Resolver, UnresolvedNameError
@@ -296,6 +297,11 @@ class KnowledgeBase:
     def validate(self) -> tuple[ValidationReport, dict[str, views.Place]]:
         """SHACL report, and for each focus node its label, file and line."""
         return validate(self.export("nt")), views.places(self)
+
+    def checks(self, checks: Iterable[Check] | None = None) -> list[CheckFinding]:
+        """What the structural checks find (default: those of ontology/checks/; a company's
+        own come from queries.checks.load_checks(folders))."""
+        return run_checks(self.select, load_checks() if checks is None else checks)
 
     def sparql(self, text: str, timeout_s: float = 5.0, row_cap: int = 1000) -> ReadOnlyResult:
         """A user's own read-only query, with a timeout and a row cap."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import asdict
 from pathlib import Path
 
 from jobkg.cli.output import err, out
@@ -12,6 +13,7 @@ from jobkg.cli.sources import KB_SOURCE, build_kb, kb_at, open_kb
 from jobkg.diff import describe, diff
 from jobkg.ingest.corpus import IngestReport
 from jobkg.kb import KnowledgeBase
+from jobkg.queries.checks import load_checks
 
 
 @command(
@@ -99,12 +101,22 @@ def longest_chains(kb: KnowledgeBase, count: int = 3) -> list[list[str]]:
 
 @command(
     "validate",
-    "check the KB against the SHACL shapes (exit 1 on violations)",
+    "check the KB against the SHACL shapes and the structural checks (exit 1 on violations)",
     *KB_SOURCE,
+    arg(
+        "--checks",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder of your own check files (.rq, as in ontology/checks/), run beside the built-in ones",
+    ),
     arg("--json", action="store_true"),
 )
 def validate(args: argparse.Namespace) -> int:
-    report, places = open_kb(args).validate()
+    checks = load_checks(args.checks)  # a bad check file is reported before the KB is built
+    kb = open_kb(args)
+    report, places = kb.validate()
     rows = []
     for finding in report.findings:
         place = places.get(finding.focus)
@@ -118,16 +130,24 @@ def validate(args: argparse.Namespace) -> int:
                 "message": finding.message,
             }
         )
+    checked = [asdict(finding) for finding in kb.checks(checks)]
+    violations = len(report.violations) + sum(row["severity"] == "violation" for row in checked)
     if args.json:
-        print(json.dumps({"conforms": report.conforms, "findings": rows}, indent=2, ensure_ascii=False))
+        findings = {"conforms": not violations, "findings": rows, "checks": checked}
+        print(json.dumps(findings, indent=2, ensure_ascii=False))
     else:
         for row in rows:
             where = f"{row['file']}:{row['line']}" if row["file"] else row["node"]
             line = f"{row['severity']}: {row['label'] or row['node']} ({where}): {row['message']}"
             (out if row["severity"] == "warning" else err).print(line, markup=False)
-        verdict = "conforms" if report.conforms else "does not conform"
-        out.print(f"{verdict}: {len(report.violations)} violations, {len(report.warnings)} warnings")
-    return 0 if report.conforms else 1
+        for row in checked:
+            line = f"{row['severity']}: {row['label']} ({row['file']}:{row['line']}): {row['message']} [{row['check']}]"
+            (err if row["severity"] == "violation" else out).print(line, markup=False)
+        verdict = "conforms" if not violations else "does not conform"
+        warnings = len(report.warnings) + sum(row["severity"] == "warning" for row in checked)
+        notes = sum(row["severity"] == "info" for row in checked)
+        out.print(f"{verdict}: {violations} violations, {warnings} warnings, {notes} notes")
+    return 0 if not violations else 1
 
 
 @command(

@@ -1,4 +1,4 @@
-"""Data quality: gaps the pages leave, targets that are no role, cycles, the ingest report."""
+"""Data quality: gaps the pages leave, targets that are no role, structural checks, cycles, the ingest report."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import streamlit as st
 
 from jobkg.app.state import current_kb
 from jobkg.app.widgets import show_rows
+from jobkg.kb import KnowledgeBase
+from jobkg.queries.checks import load_checks
 
 
 def render() -> None:
@@ -22,6 +24,7 @@ def render() -> None:
     st.caption("Named by roles as their manager, the role they extend, or their equivalent ('roles': how many).")
     if targets:
         show_rows(targets, key="external")
+    _structural_checks(kb)
     if kb.cycles:
         st.subheader("Cycles", anchor=False)
         st.dataframe(pd.DataFrame(kb.cycles, columns=["property", "node"]), hide_index=True)
@@ -63,3 +66,24 @@ def render() -> None:
         with st.expander(f"{key.title()} ({len(items)})"):
             if items:
                 show_rows(items, key=key)
+
+
+def _structural_checks(kb: KnowledgeBase) -> None:
+    """One expander per check of ontology/checks/, each finding with its file and line."""
+    checks = load_checks()
+    findings = kb.checks(checks)
+    st.subheader(f"Structural checks ({len(findings)})", anchor=False)
+    st.caption(
+        "Each check is a SPARQL file in ontology/checks/; `jobkg validate --checks DIR` runs your own beside "
+        "them. A finding is something to look at, not a verdict."
+    )
+    for check in checks:
+        rows = [
+            {"role": f.focus, "title": f.label, "finding": f.message, "file": f.file, "line": f.line}
+            for f in findings
+            if f.check == check.name
+        ]
+        with st.expander(f"{check.title} ({len(rows)})"):
+            st.caption(check.description)
+            if rows:
+                show_rows(rows, ["title", "finding", "file", "line"], key=f"check-{check.name}", role_column="role")
