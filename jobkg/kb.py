@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
 
+from jobkg import paths as careers
 from jobkg import views
 from jobkg.errors import KbFileError, ParamError
 from jobkg.exports import export_format, format_for_path
@@ -283,14 +284,26 @@ class KnowledgeBase:
         return list(self._roles)
 
     def role(self, iri: str) -> views.Role:
-        for role in self._roles:
-            if role.iri == iri:
-                return role
-        raise UnresolvedNameError("role", Resolution(iri))
+        try:
+            return self._by_iri[iri]
+        except KeyError:
+            raise UnresolvedNameError("role", Resolution(iri)) from None
 
     @cached_property
     def _roles(self) -> tuple[views.Role, ...]:
         return self.saved_roles if self.saved_roles is not None else tuple(views.roles(self))
+
+    @cached_property
+    def _by_iri(self) -> dict[str, views.Role]:
+        return {role.iri: role for role in self._roles}
+
+    def career_paths(self, iri: str, to: str | None = None) -> list[careers.CareerPath]:
+        """Roles one or two moves from a role, with the items already met (jobkg.paths); with
+        `to`, the one path to that role (no move, when none leads there: a plain comparison)."""
+        start = self.role(iri)
+        if to is not None:
+            return [careers.path_to(self, self._by_iri, start, self.role(to))]
+        return careers.paths(self, self._by_iri, start)
 
     # ------------------------------------------------------------ checks
 

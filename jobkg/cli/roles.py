@@ -70,3 +70,40 @@ def explain(args: argparse.Namespace) -> int:
         where = "; ".join(f"{s.from_label} at {s.file}:{s.line}" for s in step.stated_by)
         out.print(f"  {step.steps}. {step.label}  [stated by {where or 'inference'}]", markup=False)
     return 0
+
+
+@command(
+    "paths",
+    "career paths from a role: roles one or two moves away, with what is already met",
+    arg("role", help='a role\'s title, alias or IRI, e.g. "Senior TPM"'),
+    arg("--to", metavar="ROLE", help="one target role: its items met and missing, side by side"),
+    *KB_SOURCE,
+    arg("--json", action="store_true"),
+    arg("--limit", type=int, default=10, help="targets listed (default 10; the best first)"),
+)
+def career_paths(args: argparse.Namespace) -> int:
+    kb = open_kb(args)
+    start = kb.resolve(args.role).iri
+    found = kb.career_paths(start, kb.resolve(args.to).iri if args.to else None)
+    shown = found if args.to else found[: args.limit]
+    if args.json:
+        print(json.dumps([path.to_dict() for path in shown], indent=2, ensure_ascii=False))
+        return 0
+    for path in shown:
+        route = " then ".join(path.moves) if path.moves else "no stated move leads there"
+        via = f" via {', '.join(path.via)}" if path.via else ""
+        grade = f"grade {path.target.grade}" if path.target.grade is not None else "grade not stated"
+        out.print(
+            f"[bold]{escape(path.target.title)}[/] ({escape(path.target.family)}, {grade}): {escape(route)}{escape(via)}; "
+            f"{len(path.met)} of {len(path.items)} items already met"
+        )
+        if args.to:
+            where = path.target.source.file
+            for item in path.met:
+                out.print(f"  met      {item.text}  [{where}:{item.line}]", markup=False)
+                out.print(f"           <- {item.met_by}  [line {item.met_by_line}]", markup=False, style="dim")
+            for item in path.missing:
+                out.print(f"  missing  {item.text}  [{where}:{item.line}]", markup=False)
+    if not args.to and len(found) > len(shown):
+        out.print(f"{len(found) - len(shown)} more; --limit {len(found)} lists them all", style="dim")
+    return 0

@@ -66,14 +66,14 @@ def findings(write_pages):
 def test_each_kind_is_found_with_the_line_that_shows_it(findings):
     expected = {
         ("manager-not-above-report", "Widget Manager", "d/widgets.md", 15),  # the Senior's reporting sentence
-        ("ladder-grade-order", "Widget Engineer", "d/widgets.md", 13),  # grade 6, then 8
+        ("ladder-grade-order", "Widget Engineer", "d/widgets.md", 15),  # the Senior's grade sentence (grade 6, then 8)
         ("empty-level", "Widget Fellow", "d/widgets.md", 22),
         ("same-title-in-family", "Gadget Analyst", "g/gadget-analyst/two.md", 3),
         ("reports-to-undefined", "Widget Manager", "d/widget-management.md", 5),
         ("equivalents-of-other-grades", "Senior Widget Engineer", "d/widgets.md", 15),
     }
     assert expected <= set(findings)
-    assert findings[("ladder-grade-order", "Widget Engineer", "d/widgets.md", 13)].endswith("(a grade skipped)")
+    assert findings[("ladder-grade-order", "Widget Engineer", "d/widgets.md", 15)].endswith("(a grade skipped)")
     assert (
         "Senior Widget Engineer (grade 8) reports to it"
         in findings[("manager-not-above-report", "Widget Manager", "d/widgets.md", 15)]
