@@ -93,10 +93,8 @@ def career_paths(args: argparse.Namespace) -> int:
         route = " then ".join(path.moves) if path.moves else "no stated move leads there"
         via = f" via {', '.join(path.via)}" if path.via else ""
         grade = f"grade {path.target.grade}" if path.target.grade is not None else "grade not stated"
-        out.print(
-            f"[bold]{escape(path.target.title)}[/] ({escape(path.target.family)}, {grade}): {escape(route)}{escape(via)}; "
-            f"{len(path.met)} of {len(path.items)} items already met"
-        )
+        heading = f"[bold]{escape(path.target.title)}[/] ({escape(path.target.family)}, {grade})"
+        out.print(f"{heading}: {escape(route + via)}; {len(path.met)} of {len(path.items)} items already met")
         if args.to:
             where = path.target.source.file
             for item in path.met:
