@@ -24,7 +24,7 @@ from jobkg.ontology.vocab import ASSERTED_GRAPH
 from jobkg.queries import catalog
 from jobkg.queries.backends import bind_into
 
-STAGES = ("ingest", "reason", "query", "ask", "scale", "app", "load", "push", "fidelity", "questions")
+STAGES = ("ingest", "reason", "query", "ask", "scale", "app", "load", "push", "fidelity", "questions", "paths")
 FIDELITY_GOALS = (  # (goal, score key, target, at least?)
     ("role recall >= 0.95", "role_recall", 0.95, True),
     ("role precision >= 0.97", "role_precision", 0.97, True),
@@ -451,6 +451,35 @@ def bench_questions(cases_file: Path, corpora: Path) -> dict[str, object]:
     return {"questions": str(cases_file)} | score(read_cases(cases_file), corpora).to_dict()
 
 
+def bench_paths(gold_file: Path, corpora: Path, seed: int = 7) -> dict[str, object]:
+    """Career paths: "already met" against a gold file people wrote (jobkg.pathscore), and
+    `career_paths` timed from a sample of roles on the 2022 dev corpus and the 10x synthetic org."""
+    import random
+    import tempfile
+
+    from jobkg.pathscore import score_paths
+    from jobkg.synth import generate
+
+    result: dict[str, object] = {"gold": str(gold_file)} | score_paths(gold_file, corpora).to_dict()
+    synthetic = Path(tempfile.gettempdir()) / f"jobkg-synth-f10-s{seed}"
+    if not synthetic.exists():
+        generate(synthetic, 10, seed)
+    for name, folder in (("dev", corpora / "job-families"), ("10x", synthetic)):
+        if not folder.is_dir():
+            continue
+        kb = KnowledgeBase.build([folder])
+        roles = kb.roles()
+        sample = random.Random(seed).sample(roles, min(40, len(roles)))
+        times = []
+        for role in sample:
+            took, _ = _timed(lambda kb=kb, iri=role.iri: kb.career_paths(iri, limit=10))  # as `jobkg paths` lists
+            times.append(took * 1000)
+        times.sort()
+        result[f"{name}_p50_ms"] = round(statistics.median(times), 1)
+        result[f"{name}_p95_ms"] = round(times[int(len(times) * 0.95) - 1], 1)
+    return result
+
+
 def run(
     sources: list[Path], only: str | None = None, factors: list[float] | None = None, gold: Path | None = None
 ) -> dict[str, object]:
@@ -465,11 +494,20 @@ def run(
             )
         corpora = sources[0] if sources else Path("../shared/corpus")
         return {"machine": machine(), "date": str(date.today()), "questions": bench_questions(gold, corpora)}
+    if only == "paths":
+        if gold is None:
+            raise UsageError("the paths stage needs a gold file: jobkg bench --only paths GOLD.json [CORPORA]")
+        corpora = sources[0] if sources else Path("../shared/corpus")
+        return {"machine": machine(), "date": str(date.today()), "paths": bench_paths(gold, corpora)}
     if only == "fidelity" and gold is None:
         raise UsageError("the fidelity stage needs a gold file: jobkg bench --only fidelity GOLD.json [PAGES]")
     if only == "fidelity":
         return {"machine": machine(), "date": str(date.today()), "fidelity": bench_fidelity(gold, sources or None)}
-    stages = [only] if only else [stage for stage in STAGES if (stage != "fidelity" or gold) and stage != "questions"]
+    stages = (
+        [only]
+        if only
+        else [stage for stage in STAGES if (stage != "fidelity" or gold) and stage not in ("questions", "paths")]
+    )
     out: dict[str, object] = {
         "machine": machine(),
         "date": str(date.today()),
@@ -512,6 +550,12 @@ def goals(result: dict[str, object]) -> list[tuple[str, str, bool]]:
         for goal, key, target, at_least in FIDELITY_GOALS:
             value = f[key]
             rows.append((goal, str(value), value >= target if at_least else value <= target))
+    if "paths" in result:
+        paths = result["paths"]
+        rows.append(("paths: precision of 'already met' >= 0.9", str(paths["precision"]), paths["precision"] >= 0.9))
+        for key, limit, where in (("dev_p50_ms", 50, "the dev corpus"), ("10x_p50_ms", 500, "the 10x org")):
+            if key in paths:
+                rows.append((f"jobkg paths p50 <= {limit} ms on {where}", f"{paths[key]} ms", paths[key] <= limit))
     if "ingest" in result:
         rate = result["ingest"]["pages_per_s"]
         rows.append(("ingest (parse + map) >= 200 pages/s", f"{rate} pages/s", rate >= 200))

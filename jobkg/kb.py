@@ -297,13 +297,17 @@ class KnowledgeBase:
     def _by_iri(self) -> dict[str, views.Role]:
         return {role.iri: role for role in self._roles}
 
-    def career_paths(self, iri: str, to: str | None = None) -> list[careers.CareerPath]:
-        """Roles one or two moves from a role, with the items already met (jobkg.paths); with
-        `to`, the one path to that role (no move, when none leads there: a plain comparison)."""
+    def career_paths(self, iri: str, to: str | None = None, limit: int | None = None) -> list[careers.CareerPath]:
+        """Roles one or two moves from a role, the best `limit` first, with the items already
+        met (jobkg.paths); with `to`, the path to that role (no move, when none leads there)."""
         start = self.role(iri)
         if to is not None:
-            return [careers.path_to(self, self._by_iri, start, self.role(to))]
-        return careers.paths(self, self._by_iri, start)
+            return [careers.path_to(self._moves, start, self.role(to))]
+        return careers.paths(self._moves, start, limit)
+
+    @cached_property
+    def _moves(self) -> careers.Moves:
+        return careers.Moves.of(self, self._by_iri)
 
     # ------------------------------------------------------------ checks
 

@@ -6,8 +6,9 @@ what the person already meets and what is missing, item by item with source line
 is met by an item of the current role with the same words, or with nearly the same content
 words in a sentence of some length (rapidfuzz's token-sort ratio over the content words, so
 that extra or missing words count against a match: 'Mentor others' never meets 'Mentor others
-across the department and lead hiring'). Moves come from the `career-moves` canned query, so
-paths work on the embedded store and on an endpoint alike.
+across the department and lead hiring'), and a line restated a level apart ('6-10 years' for
+'4-8 years', 'lead the creation' for 'support the creation') is not met. Moves come from the
+`career-moves` canned query, so paths work on the embedded store and on an endpoint alike.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
 from jobkg.queries.catalog import Runner
+from jobkg.superseded import restated_key, rewords
 from jobkg.views import Role, RoleItem
 
 MOVES = ("up", "across", "equivalent")
@@ -126,35 +128,66 @@ def content_words(text: str) -> str:
 
 def check_items(current: Role, target: Role) -> tuple[ItemCheck, ...]:
     """Each item of the target with the current role's item that meets it best, if one does."""
-    return check_many(current, [target])[0]
+    return _Matcher(current).checks(target)
 
 
-def check_many(current: Role, targets: list[Role]) -> list[tuple[ItemCheck, ...]]:
-    """check_items for many targets at once: their items' words (which repeat up every
-    ladder) are compared with the current role's in one pass."""
-    own = _live(current.responsibilities + current.requirements)
-    own_words = [content_words(item.text) for item in own]
-    wanted = [
-        [
-            (kind, item)
-            for kind, items in (("responsibility", t.responsibilities), ("requirement", t.requirements))
-            for item in _live(items)
-        ]
-        for t in targets
-    ]
-    words = sorted({content_words(item.text) for items in wanted for _, item in items})
-    best = _best_matches(words, own_words)
-    result = []
-    for items in wanted:
+class _Matcher:
+    """What the current role meets, item by item, for many targets: each distinct wording
+    (they repeat up every ladder) is compared once, in one rapidfuzz pass per batch."""
+
+    def __init__(self, current: Role) -> None:
+        self.own = _live(current.responsibilities + current.requirements)
+        self.own_words = [content_words(item.text) for item in self.own]
+        self.best: dict[str, int] = {}  # wording -> index of the own item that meets it, or -1
+
+    def prepare(self, targets: Iterable[Role]) -> None:
+        texts: dict[str, str] = {}
+        for target in targets:
+            for _, item in _items(target):
+                words = content_words(item.text)
+                if words not in self.best:
+                    texts.setdefault(words, item.text)
+        found = _best_matches(sorted(texts), self.own_words)
+        for words, text in texts.items():
+            score, index = found.get(words, (0, -1))
+            if index >= 0 and score < 100 and _restates(text, self.own[index].text):
+                index = -1  # the same line at another level: '6-10 years' is not met by '4-8 years'
+            self.best[words] = index
+
+    def share(self, target: Role) -> float:
+        indices = [self.best[content_words(item.text)] for _, item in _items(target)]
+        return sum(index >= 0 for index in indices) / len(indices) if indices else 0.0
+
+    def checks(self, target: Role) -> tuple[ItemCheck, ...]:
+        self.prepare([target])
         checks = []
-        for kind, item in items:
-            score, index = best.get(content_words(item.text), (0, -1))
-            if index >= 0:
-                checks.append(ItemCheck(kind, item.text, item.line, own[index].text, own[index].line, score))
-            else:
+        for kind, item in _items(target):
+            words = content_words(item.text)
+            index = self.best[words]
+            if index < 0:
                 checks.append(ItemCheck(kind, item.text, item.line))
-        result.append(tuple(checks))
-    return result
+                continue
+            mine = self.own[index]
+            score = 100 if words == self.own_words[index] else _likeness(words, self.own_words[index])
+            checks.append(ItemCheck(kind, item.text, item.line, mine.text, mine.line, score))
+        return tuple(checks)
+
+
+def _items(role: Role) -> list[tuple[str, RoleItem]]:
+    return [("responsibility", item) for item in _live(role.responsibilities)] + [
+        ("requirement", item) for item in _live(role.requirements)
+    ]
+
+
+def _likeness(first: str, second: str) -> int:
+    return round(fuzz.token_sort_ratio(first, second))
+
+
+def _restates(wanted: str, mine: str) -> bool:
+    """The target's item is the current one with other years or a qualifier or two changed
+    ('Expert knowledge of' for 'Good knowledge of'): a level apart, so not met."""
+    key = restated_key(wanted)
+    return (key is not None and key == restated_key(mine)) or rewords(mine, wanted)
 
 
 def _best_matches(words: list[str], own_words: list[str]) -> dict[str, tuple[int, int]]:
@@ -182,50 +215,76 @@ def _live(items: Iterable[RoleItem]) -> list[RoleItem]:
     return [item for item in items if item.superseded_by is None]
 
 
-def paths(runner: Runner, roles: dict[str, Role], start: Role, two_moves: bool = True) -> list[CareerPath]:
-    """Every role one move from start and, with two_moves, one more move from those (across
+@dataclass(frozen=True)
+class Moves:
+    """The moves between a KB's roles, found once per KB: ladder steps and equivalents from
+    the `ladder-steps` query, moves across from the roles' grades (else level numbers) and
+    tracks, as the `career-moves` query states them for one role."""
+
+    roles: dict[str, Role]
+    steps: dict[str, list[tuple[str, str]]]
+    by_level: dict[tuple[str, str, float], list[Role]]
+
+    @classmethod
+    def of(cls, runner: Runner, roles: dict[str, Role]) -> Moves:
+        steps: dict[str, list[tuple[str, str]]] = {}
+        for row in runner.run("ladder-steps"):
+            steps.setdefault(str(row["role"]), []).append((str(row["target"]), str(row["move"])))
+        by_level: dict[tuple[str, str, float], list[Role]] = {}
+        for role in roles.values():
+            if _level(role) is not None:
+                by_level.setdefault(_level(role), []).append(role)  # type: ignore[arg-type]
+        return cls(roles, steps, by_level)
+
+    def from_role(self, role: Role, kinds: tuple[str, ...] = MOVES) -> list[tuple[str, str]]:
+        """(target IRI, move) for each move from the role: up and equivalent first."""
+        found = [step for step in self.steps.get(role.iri, []) if step[1] in kinds]
+        level = _level(role)
+        if "across" in kinds and level is not None:
+            track, scale, number = level
+            for step in (0, 1):
+                for other in self.by_level.get((track, scale, number + step), []):
+                    if other.family != role.family:
+                        found.append((other.iri, "across"))
+        return found
+
+
+def _level(role: Role) -> tuple[str, str, float] | None:
+    if role.grade is not None:
+        return (role.track, "grade", float(role.grade))
+    if role.rank is not None:
+        return (role.track, "rank", role.rank)
+    return None
+
+
+def paths(moves: Moves, start: Role, limit: int | None = None, two_moves: bool = True) -> list[CareerPath]:
+    """The roles one move from start and, with two_moves, one more move from those (across
     then up, up then across, to the equivalent then up, ...: never two moves of one kind),
-    each by its first route found; ranked by the share of the target's items already met."""
+    each by its first route found; ranked by the share of the target's items already met,
+    the best `limit` of them item by item."""
     found: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
-    first = _moves(runner, start)
+    first = moves.from_role(start)
     for iri, move in first:
         found.setdefault(iri, ((move,), ()))
     if two_moves:
-        steps = _steps(runner)
         for iri, move in first:
-            middle = roles.get(iri)
-            if middle is None:
-                continue
-            onward = steps.get(iri, []) + (
-                [] if move == "across" else [m for m in _moves(runner, middle) if m[1] == "across"]
-            )
+            middle = moves.roles.get(iri)
+            onward = [] if middle is None else moves.from_role(middle, tuple(m for m in MOVES if m != move))
             for target, second in onward:
-                if second != move and target != start.iri and target not in found:
-                    found[target] = ((move, second), (middle.title,))
-    routes = [(roles[iri], moves, via) for iri, (moves, via) in found.items() if iri in roles]
-    checked = check_many(start, [target for target, _, _ in routes])
-    result = [
-        CareerPath(target, moves, via, items) for (target, moves, via), items in zip(routes, checked, strict=True)
-    ]
-    return sorted(result, key=lambda p: (-p.share_met, len(p.moves), p.target.title, p.target.iri))
+                if target != start.iri and target not in found:
+                    found[target] = ((move, second), (middle.title,))  # type: ignore[union-attr]
+    matcher = _Matcher(start)
+    targets = [moves.roles[iri] for iri in found if iri in moves.roles]
+    matcher.prepare(targets)
+    shares = {target.iri: matcher.share(target) for target in targets}
+    targets.sort(key=lambda t: (-shares[t.iri], len(found[t.iri][0]), t.title, t.iri))
+    return [CareerPath(t, *found[t.iri], matcher.checks(t)) for t in targets[:limit]]
 
 
-def path_to(runner: Runner, roles: dict[str, Role], start: Role, target: Role) -> CareerPath:
+def path_to(moves: Moves, start: Role, target: Role) -> CareerPath:
     """The route from start to target in one or two moves if there is one, else the plain
     comparison (moves: ()), always with the target's items met and missing."""
-    for path in paths(runner, roles, start):
+    for path in paths(moves, start):
         if path.target.iri == target.iri:
             return path
     return CareerPath(target, (), (), check_items(start, target))
-
-
-def _moves(runner: Runner, role: Role) -> list[tuple[str, str]]:
-    return [(str(row["target"]), str(row["move"])) for row in runner.run("career-moves", {"role": role.iri})]
-
-
-def _steps(runner: Runner) -> dict[str, list[tuple[str, str]]]:
-    """Each role's next levels and equivalents (one whole-KB query, kept by the runner)."""
-    steps: dict[str, list[tuple[str, str]]] = {}
-    for row in runner.run("ladder-steps"):
-        steps.setdefault(str(row["role"]), []).append((str(row["target"]), str(row["move"])))
-    return steps

@@ -84,8 +84,7 @@ def explain(args: argparse.Namespace) -> int:
 def career_paths(args: argparse.Namespace) -> int:
     kb = open_kb(args)
     start = kb.resolve(args.role).iri
-    found = kb.career_paths(start, kb.resolve(args.to).iri if args.to else None)
-    shown = found if args.to else found[: args.limit]
+    shown = kb.career_paths(start, kb.resolve(args.to).iri if args.to else None, limit=args.limit)
     if args.json:
         print(json.dumps([path.to_dict() for path in shown], indent=2, ensure_ascii=False))
         return 0
@@ -102,6 +101,6 @@ def career_paths(args: argparse.Namespace) -> int:
                 out.print(f"           <- {item.met_by}  [line {item.met_by_line}]", markup=False, style="dim")
             for item in path.missing:
                 out.print(f"  missing  {item.text}  [{where}:{item.line}]", markup=False)
-    if not args.to and len(found) > len(shown):
-        out.print(f"{len(found) - len(shown)} more; --limit {len(found)} lists them all", style="dim")
+    if not args.to and len(shown) == args.limit:
+        out.print(f"the best {args.limit}; --limit N lists more", style="dim")
     return 0

@@ -120,3 +120,12 @@ def test_met_is_strict_and_names_the_item_that_meets_it(kb):
 def test_a_target_no_move_reaches_is_a_plain_comparison(kb):
     [path] = kb.career_paths(kb.resolve("Manager, Widgets").iri, kb.resolve("Gadget Engineer").iri)
     assert path.moves == () and len(path.items) == 2
+
+
+def test_the_moves_are_those_the_career_moves_query_states(kb, seeds_kb):
+    """Paths find moves from the role views, once per KB; the canned query people run states
+    the same moves for each role."""
+    for base in (kb, seeds_kb):
+        for role in base.roles():
+            stated = {(str(row["target"]), str(row["move"])) for row in base.run("career-moves", {"role": role.iri})}
+            assert set(base._moves.from_role(role)) == stated, role.title
