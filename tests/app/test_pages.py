@@ -181,11 +181,25 @@ def test_role_page_compares_with_any_other_role_both_ways():
 
 def test_role_page_marks_inherited_items_its_own_supersede():
     at = run_page("role", "Staff ITPM")
-    requirements = at.table[-1].value
+    requirements = next(t.value for t in at.table if "Requirement" in t.value.columns)
     struck = [t.replace("\\", "") for t in requirements["Requirement"] if t.startswith("~~")]  # markdown escapes
     assert len(struck) == 2
     assert all("superseded by its own: 7+ years of experience" in t for t in struck)
     assert any(t.startswith("~~3-5 years") for t in struck) and any(t.startswith("~~5+ years") for t in struck)
+
+
+def test_role_page_shows_career_paths_and_a_self_assessment_it_never_stores():
+    at = run_page("role", "Senior ITPM")
+    subheaders = [h.value for h in at.subheader]
+    assert "Career paths" in subheaders
+    assert any(h.startswith("Towards Staff") for h in subheaders)
+    paths = [e.label for e in at.expander if "items already met" in e.label]
+    assert any(label.startswith("Staff Infrastructure Technical Program Manager — up:") for label in paths)
+    boxes = [box for box in at.checkbox if box.key and box.key.startswith("assess-")]
+    assert boxes and not any(box.value for box in boxes)
+    boxes[0].check().run()
+    assert [box for box in at.checkbox if box.key == boxes[0].key][0].value
+    assert any("not a promotion checklist" in c.value for c in at.caption)
 
 
 def test_an_unknown_role_id_says_so_and_offers_a_search():

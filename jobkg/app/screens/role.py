@@ -1,11 +1,12 @@
-"""Role: one role's grade, ladder, reporting chain, equivalents, items, indicators, hiring."""
+"""Role: one role's grade, ladder, reporting chain, equivalents, items, indicators, hiring, career
+paths, a self-assessment against the next level, and a comparison with any other role."""
 
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from jobkg import views
+from jobkg import assessment, views
 from jobkg.app.state import current_kb
 from jobkg.app.widgets import role_link, text
 from jobkg.kb import KnowledgeBase
@@ -54,6 +55,8 @@ def render() -> None:
     with right:
         _indicators_and_hiring(view)
     _items(view.role)
+    _career_paths(kb, view.role)
+    _self_assessment(view, by_iri)
     _compare(kb, view.role, by_iri)
 
 
@@ -149,6 +152,60 @@ def _item_text(item: views.RoleItem) -> str:
     if not item.superseded_by:
         return text(item.text)
     return f"~~{text(item.text)}~~ *(superseded by its own: {text(item.superseded_by)})*"
+
+
+PATHS_SHOWN = 8
+
+
+def _career_paths(kb: KnowledgeBase, role: views.Role) -> None:
+    """The roles one or two moves away, best first, each with what is met and what is missing."""
+    st.subheader("Career paths", anchor=False)
+    found = kb.career_paths(role.iri, limit=PATHS_SHOWN)
+    if not found:
+        st.write("No move is stated from this role: no next level, equivalent, or role of its grade elsewhere.")
+        return
+    st.caption(
+        "Up the ladder, across to another family at the same or the next grade, or to a stated equivalent; "
+        "'met' means this role's page states the same item (nearly word for word)."
+    )
+    for path in found:
+        route = " then ".join(path.moves) + (f" (via {', '.join(path.via)})" if path.via else "")
+        label = f"{path.target.title} — {route}: {len(path.met)} of {len(path.items)} items already met"
+        with st.expander(text(label)):
+            role_link(path.target.iri, path.target.title, key=f"path-{path.target.iri}")
+            file = path.target.source.file
+            met = [{"Item": text(i.text), "Met by": text(i.met_by), "Line": f"{file}:{i.line}"} for i in path.met]
+            missing = [{"Missing": text(i.text), "Line": f"{file}:{i.line}"} for i in path.missing]
+            if met:
+                st.table(pd.DataFrame(met), hide_index=True)
+            if missing:
+                st.table(pd.DataFrame(missing), hide_index=True)
+
+
+def _self_assessment(view: views.RoleView, by_iri: dict[str, views.Role]) -> None:
+    """The next level's own items to tick, downloaded as CSV or Markdown; never stored."""
+    upper = next((by_iri.get(str(row["other"])) for row in view.levels if row["relation"] == "next"), None)
+    if upper is None:
+        return
+    items = assessment.next_level_items(upper)
+    if not items:
+        return
+    st.subheader(f"Towards {text(upper.title)}: a self-assessment", anchor=False)
+    st.caption(assessment.NOT_A_CHECKLIST)
+    ticked = [
+        st.checkbox(text(item.text), key=f"assess-{upper.iri}-{index}", help=f"{item.kind}, {item.file}:{item.line}")
+        for index, item in enumerate(items)
+    ]
+    left, right = st.columns(2)
+    name = f"self-assessment-{upper.title}".replace(" ", "-").replace("/", "-")
+    left.download_button("Download CSV", assessment.as_csv(items, ticked), f"{name}.csv", "text/csv", key="assess-csv")
+    right.download_button(
+        "Download Markdown",
+        assessment.as_markdown(view.role, upper, items, ticked),
+        f"{name}.md",
+        "text/markdown",
+        key="assess-md",
+    )
 
 
 def _compare(kb: KnowledgeBase, role: views.Role, by_iri: dict[str, views.Role]) -> None:
