@@ -198,7 +198,7 @@ def test_role_page_shows_career_paths_and_a_self_assessment_it_never_stores():
     boxes = [box for box in at.checkbox if box.key and box.key.startswith("assess-")]
     assert boxes and not any(box.value for box in boxes)
     boxes[0].check().run()
-    assert [box for box in at.checkbox if box.key == boxes[0].key][0].value
+    assert next(box for box in at.checkbox if box.key == boxes[0].key).value
     assert any("not a promotion checklist" in c.value for c in at.caption)
 
 
