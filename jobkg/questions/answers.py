@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from jobkg import paths as careers
 from jobkg.ingest.titles import title_key
 from jobkg.kb import KnowledgeBase
 from jobkg.queries.backends import Row
@@ -265,6 +266,56 @@ def compare(c: Context) -> Said:
     return Said(". ".join(parts) + ".", one + two)
 
 
+def move(c: Context) -> Said:
+    """The route from the first role to the second, what is already met and what is missing."""
+    start, target = c.roles[0], c.roles[1]
+    c.run("career-moves", {"role": start.iri})
+    [path] = c.kb.career_paths(start.iri, target.iri)
+    route = (
+        f"{' then '.join(path.moves)}" + (f" (via {', '.join(path.via)})" if path.via else "")
+        if path.moves
+        else "no stated move (no ladder step, equivalent, or role of the same or next grade leads there)"
+    )
+    missing = [item.text.rstrip(".") for item in path.missing]
+    text = (
+        f"From {start.title} to {target.title}: {route}. {len(path.met)} of {len(path.items)} of its items are "
+        f"already stated for {start.title}"
+    )
+    text += f"; missing: {listing(missing, 4)}." if missing else "; nothing is missing."
+    return Said(text, _path_rows(path, c.kb.role(target.iri).source.file))
+
+
+def career_paths(c: Context) -> Said:
+    """The roles one or two moves away, best first."""
+    c.run("career-moves", {"role": c.role.iri})
+    found = c.kb.career_paths(c.role.iri, limit=SHOWN)
+    if not found:
+        return _no_move(c.role.title)
+    named = [f"{p.target.title} ({' then '.join(p.moves)}, {len(p.met)} of {len(p.items)} items met)" for p in found]
+    rows = [
+        {
+            "role": p.target.iri,
+            "title": p.target.title,
+            "moves": " then ".join(p.moves),
+            "met": len(p.met),
+            "items": len(p.items),
+        }
+        for p in found
+    ]
+    return Said(f"From {c.role.title}, the closest moves: {listing(named, SHOWN)}.", rows)
+
+
+def _no_move(title: str) -> Said:
+    return Said(f"No move from {title} is stated: no next level, equivalent, or role of its grade elsewhere.")
+
+
+def _path_rows(path: careers.CareerPath, file: str) -> list[Row]:
+    return [
+        {"item": item.text, "kind": item.kind, "met_by": item.met_by, "file": file, "line": item.line}
+        for item in path.items
+    ]
+
+
 def inherits(c: Context) -> Said:
     role, other = c.roles[0], c.roles[1]
     rows = c.run("inherited-items", {"role": role.iri, "other": other.iri})
@@ -453,6 +504,8 @@ ANSWERS: dict[str, Callable[[Context], Said]] = {
     "interviewers": interviewers,
     "indicators": indicators,
     "compare": compare,
+    "move": move,
+    "career_paths": career_paths,
     "inherits": inherits,
     "role_summary": role_summary,
     "is_manager": is_manager,
