@@ -25,7 +25,11 @@ LAYERS = {
     "jobkg.diff": 4,
     "jobkg.synth": 4,
     "jobkg.uploads": 4,
+    "jobkg.paths": 4,
+    "jobkg.assessment": 4,
     "jobkg.kb": 5,
+    "jobkg.fidelity": 5,
+    "jobkg.pathscore": 5,
     "jobkg.questions": 5,
     "jobkg": 5,  # the package's lazy front door (KnowledgeBase)
     "jobkg.bench": 6,
