@@ -20,7 +20,7 @@ from jobkg.ingest import iris
 from jobkg.ingest.profile import load
 from jobkg.ingest.records import ExtendsKind, HiringStage, IngestWarning, Item, Mention, PageRecord, RoleRecord
 from jobkg.ingest.resolve import RoleIndex, external_family_key, family_key, is_specific, linked_page, read_tracks
-from jobkg.ingest.titles import title_key
+from jobkg.ingest.titles import base_title, title_key
 from jobkg.ontology.vocab import ASSERTED_GRAPH, DCTERMS, JOBKG, ORG, PROV, RDF, RDFS, SKOS, XSD_DECIMAL, XSD_INTEGER
 
 Term = NamedNode | Literal
@@ -339,7 +339,10 @@ def ladder_steps(
 ) -> set[tuple[str, str]]:
     """nextLevel steps on each ladder: by stated grades where two or more roles state one,
     else by the level scale the labels imply (IC1 < IC2, Senior < Staff), plus every stated
-    extension. Roles of the same grade are siblings, never a step."""
+    extension. Roles of the same grade are siblings, never a step. Where several roles share
+    a grade, a role steps to those above of its own base title (Senior CSM to Staff CSM, not
+    to Staff CSE on the same page), else to those above whose base title none of its siblings
+    share."""
     steps: set[tuple[str, str]] = set()
     for ladder in {_ladder_of(role) for role in roles}:
         on_ladder = [role for role in roles if _ladder_of(role) == ladder]
@@ -348,9 +351,10 @@ def ladder_steps(
         ordered = graded if len({g for g, _ in graded}) > 1 else ranked
         values = sorted({value for value, _ in ordered})
         for low, high in itertools.pairwise(values):
-            for _, below in (pair for pair in ordered if pair[0] == low):
-                for _, above in (pair for pair in ordered if pair[0] == high):
-                    steps.add((below.title, above.title))
+            lows = [role for value, role in ordered if value == low]
+            highs = [role for value, role in ordered if value == high]
+            for below in lows:
+                steps.update((below.title, above.title) for above in _steps_up(below, lows, highs))
     titles = {role.title for role in roles}
     for role in roles:
         for extension in role.extensions:
@@ -358,6 +362,16 @@ def ladder_steps(
             if below in titles and below != role.title:
                 steps.add((below, role.title))
     return steps
+
+
+def _steps_up(below: RoleRecord, lows: list[RoleRecord], highs: list[RoleRecord]) -> list[RoleRecord]:
+    same = [above for above in highs if _base(above) == _base(below)]
+    claimed = {_base(role) for role in lows}
+    return same or [above for above in highs if _base(above) not in claimed]
+
+
+def _base(role: RoleRecord) -> str:
+    return title_key(base_title(role.title))
 
 
 def _folder_ladders(pages: list[PageRecord], writer: _Writer) -> None:

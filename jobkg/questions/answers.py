@@ -266,9 +266,17 @@ def compare(c: Context) -> Said:
     return Said(". ".join(parts) + ".", one + two)
 
 
+TARGET_FIRST = re.compile(
+    r"\b(?:become|becoming|get to|reach|be promoted to|move to|moving to|switch to|into)\s+(?:an?\s+|the\s+)?<role>"
+    r".*\b(?:from|as|i'?m|i am|being|currently)\s+(?:an?\s+|the\s+)?<role>"
+)
+
+
 def move(c: Context) -> Said:
     """The route from the first role to the second, what is already met and what is missing."""
     start, target = c.roles[0], c.roles[1]
+    if TARGET_FIRST.search(c.read):  # 'how do I become a Staff TPM from Senior TPM'
+        start, target = target, start
     c.run("career-moves", {"role": start.iri})
     [path] = c.kb.career_paths(start.iri, target.iri)
     route = (
