@@ -46,6 +46,12 @@ _HAS_ALL_OF = re.compile(  # 'The Senior X has all of the responsibilities of an
     r"(?:of|from)\s+(?:an?\s+|the\s+)?(?P<target>[A-Z][\w .,&'/()-]+?)\s*,?\s+plus\b",
     re.IGNORECASE,
 )
+_SAME_AS = re.compile(  # 'has the same responsibilities and requirements as an X, but with less experience'
+    r"\b(?:has|have|shares?)\s+the\s+same\s+(?P<what>responsibilit(?:ies|es)|requirements)"
+    r"(?P<both>\s+and\s+(?:responsibilit(?:ies|es)|requirements))?\s+as\s+(?:an?\s+|the\s+)?"
+    r"(?P<target>(?-i:[A-Z])[\w .&'/()-]+?)\s*(?=,|\.|;|\bbut\b|$)",
+    re.IGNORECASE,
+)
 _INCLUDES = re.compile(
     r"^includes?\s+(?:the\s+)?(?P<target>[\w .,&'/-]+?)[- ](?:level\s+)?(?P<what>responsibilities|requirements)\b",
     re.IGNORECASE,
@@ -257,6 +263,11 @@ def extension(text: str, line: int, links: tuple[Link, ...]) -> tuple[ExtendsKin
         named = _NAMED_PLUS.match(text.strip())
         if named and not re.match(r"(?i)^(?:all|everything)\s*$", named.group("target")):
             return _kind_or_role(named.group("what")), _named(named.group("target"), line, links)
+    if "same" in lowered and " as " in lowered:
+        same = _SAME_AS.search(text)
+        if same:
+            kind = ExtendsKind.ROLE if same.group("both") else _kind(same.group("what"))
+            return kind, _named(same.group("target"), line, links)
     if "includ" in lowered and len(text) < 120:
         included = _INCLUDES.match(text.strip())
         if included:

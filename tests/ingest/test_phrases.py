@@ -52,6 +52,13 @@ def test_reporting_target_keeps_its_link():
             "Engineering Manager",
         ),
         ("Extends that of the Director, Sales requirements", ExtendsKind.REQUIREMENTS, "Director, Sales"),
+        (
+            "The Associate Widget Engineer has the same responsibilites and requirements as a Widget Engineer, "
+            "but with less experience.",
+            ExtendsKind.ROLE,
+            "Widget Engineer",
+        ),
+        ("It shares the same requirements as the Senior Analyst.", ExtendsKind.REQUIREMENTS, "Senior Analyst"),
     ],
 )
 def test_extensions(text, kind, target):
