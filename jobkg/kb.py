@@ -289,6 +289,10 @@ class KnowledgeBase:
         except KeyError:
             raise UnresolvedNameError("role", Resolution(iri)) from None
 
+    def is_role(self, iri: str) -> bool:
+        """A role some page describes (not a position pages only name)."""
+        return iri in self._by_iri
+
     @cached_property
     def _roles(self) -> tuple[views.Role, ...]:
         return self.saved_roles if self.saved_roles is not None else tuple(views.roles(self))

@@ -277,6 +277,9 @@ def move(c: Context) -> Said:
     start, target = c.roles[0], c.roles[1]
     if TARGET_FIRST.search(c.read):  # 'how do I become a Staff TPM from Senior TPM'
         start, target = target, start
+    unpaged = _without_page(c, start) or _without_page(c, target)
+    if unpaged is not None:
+        return unpaged
     c.run("career-moves", {"role": start.iri})
     [path] = c.kb.career_paths(start.iri, target.iri)
     route = (
@@ -295,6 +298,9 @@ def move(c: Context) -> Said:
 
 def career_paths(c: Context) -> Said:
     """The roles one or two moves away, best first."""
+    unpaged = _without_page(c, c.role)
+    if unpaged is not None:
+        return unpaged
     c.run("career-moves", {"role": c.role.iri})
     found = c.kb.career_paths(c.role.iri, limit=SHOWN)
     if not found:
@@ -311,6 +317,13 @@ def career_paths(c: Context) -> Said:
         for p in found
     ]
     return Said(f"From {c.role.title}, the closest moves: {listing(named, SHOWN)}.", rows)
+
+
+def _without_page(c: Context, named: Named) -> Said | None:
+    """A position pages name (a manager's title) that no page describes has no items to move by."""
+    if c.kb.is_role(named.iri):
+        return None
+    return Said(f"{named.title} is named on the pages but no page describes it, so its duties are not stated.")
 
 
 def _no_move(title: str) -> Said:

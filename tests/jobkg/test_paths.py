@@ -129,3 +129,11 @@ def test_the_moves_are_those_the_career_moves_query_states(kb, seeds_kb):
         for role in base.roles():
             stated = {(str(row["target"]), str(row["move"])) for row in base.run("career-moves", {"role": role.iri})}
             assert set(base._moves.from_role(role)) == stated, role.title
+
+
+def test_a_position_no_page_describes_is_said_to_have_no_stated_duties(seeds_kb):
+    from jobkg.questions import ask
+
+    answer = ask(seeds_kb, "how do I move from Senior ITPM to VP of Infrastructure")
+    assert "named on the pages but no page describes it" in answer.answer
+    assert "Vice President of Infrastructure & Quality" in answer.answer
