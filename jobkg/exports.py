@@ -23,6 +23,7 @@ from jobkg.graph import org_graph
 from jobkg.ontology.publish import context
 from jobkg.ontology.vocab import PREFIXES
 from jobkg.queries.catalog import Runner
+from jobkg.queries.saved_store import STORE_SUFFIX
 from jobkg.views import Role
 
 
@@ -154,10 +155,27 @@ def export_format(name: str) -> ExportFormat:
         raise UnknownFormatError(f"unknown format {name!r}; choose one of {', '.join(EXPORT_FORMATS)}") from None
 
 
+EXTENSION_ALIASES = {"nquads": "nq", "ntriples": "nt", "json": "jsonld", "xml": "rdf"}
+
+
 def format_for_path(path: str) -> ExportFormat | None:
-    """The RDF format a KB file's extension names (.trig, .nq), or None."""
-    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
-    for fmt in EXPORT_FORMATS.values():
-        if fmt.is_rdf and fmt.extension == suffix:
-            return fmt
-    return None
+    """The RDF format of this table that a file's extension names (.trig, .nq or .nquads, .ttl,
+    ...), or None: the one place that decides how a KB file is written and read."""
+    suffix = path.rstrip("/").rsplit(".", 1)[-1].lower() if "." in path else ""
+    suffix = EXTENSION_ALIASES.get(suffix, suffix)
+    return next((fmt for fmt in EXPORT_FORMATS.values() if fmt.is_rdf and fmt.extension == suffix), None)
+
+
+def keeps_graphs(fmt: ExportFormat) -> bool:
+    """TriG and N-Quads keep the asserted and inferred graphs apart; the others merge them."""
+    return fmt.name in ("trig", "nquads")
+
+
+def source_kind(value: str) -> str:
+    """What a source names, for the CLI and the app alike: "SPARQL endpoint" (an http(s) URL),
+    "KB file" (a saved store folder, or a file in an RDF format of this table), else "folder of pages"."""
+    if value.startswith(("http://", "https://")):
+        return "SPARQL endpoint"
+    if value.rstrip("/").endswith(STORE_SUFFIX) or format_for_path(value) is not None:
+        return "KB file"
+    return "folder of pages"

@@ -23,7 +23,7 @@ from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
 from jobkg import paths as careers
 from jobkg import views
 from jobkg.errors import KbFileError, ParamError
-from jobkg.exports import export_format, format_for_path
+from jobkg.exports import EXPORT_FORMATS, export_format, format_for_path, keeps_graphs
 from jobkg.ingest.corpus import IngestReport, ingest_into
 from jobkg.ontology import ontology_triples
 from jobkg.ontology.reasoner import read_axioms, reason
@@ -114,13 +114,18 @@ class KnowledgeBase:
     @classmethod
     def load(cls, path: Path) -> KnowledgeBase:
         """Load a KB saved by `jobkg build -o`: an Oxigraph store folder (.oxigraph), opened
-        read-only where it lies, or TriG / N-Quads with both named graphs, read into memory."""
+        read-only where it lies, or a file in any RDF format of the export table, read into
+        memory (TriG and N-Quads keep the inferred graph apart; the others hold one graph)."""
         if path.is_dir():
             return cls._open_store(path)
-        fmt = RdfFormat.N_QUADS if path.suffix in (".nq", ".nquads") else RdfFormat.TRIG
+        chosen = format_for_path(str(path))
+        if chosen is None:
+            known = ", ".join(f".{f.extension}" for f in EXPORT_FORMATS.values() if f.is_rdf)
+            raise KbFileError(f"{path}: not a KB file (a KB is a {STORE_SUFFIX} folder or a file ending {known})")
         store = Store()
+        graph = {} if keeps_graphs(chosen) else {"to_graph": ASSERTED_GRAPH}
         try:
-            store.bulk_load(path=str(path), format=fmt)
+            store.bulk_load(path=str(path), format=RdfFormat.from_extension(chosen.extension), **graph)
         except FileNotFoundError:
             raise KbFileError(f"{path}: no such KB file") from None
         except IsADirectoryError:
@@ -163,15 +168,18 @@ class KnowledgeBase:
 
     def save(self, path: Path) -> None:
         """Write the KB for `KnowledgeBase.load`: an Oxigraph store folder for .oxigraph (slower
-        to write, opened at once: docs/decisions/0006-saved-kb-store.md), N-Quads for
-        .nq/.nquads, else TriG."""
+        to write, opened at once: docs/decisions/0006-saved-kb-store.md), else the RDF format of
+        the export table that the name's ending says (.trig, .nq, .ttl, ...)."""
         if path.suffix == STORE_SUFFIX:
             save_store(self.quads(), path)
             roles = [role.to_dict() for role in self.roles()]  # whole-KB views are slow on a disk store
             (path / ROLES_FILE).write_text(json.dumps(roles, ensure_ascii=False), encoding="utf-8")
             return
         chosen = format_for_path(str(path))
-        path.write_bytes(self.export(chosen.name if chosen and chosen.name == "nquads" else "trig"))
+        if chosen is None:
+            known = ", ".join(f".{f.extension}" for f in EXPORT_FORMATS.values() if f.is_rdf)
+            raise KbFileError(f"{path}: say the format by the name's ending: {STORE_SUFFIX} (a store folder), {known}")
+        path.write_bytes(self.export(chosen.name))
 
     def push(
         self, url: str, graph: str | None = None, update_url: str | None = None, store_url: str | None = None

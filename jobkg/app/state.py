@@ -12,6 +12,7 @@ import streamlit as st
 
 from jobkg.app.widgets import text
 from jobkg.errors import SourceRefusedError, UploadError
+from jobkg.exports import source_kind
 from jobkg.graph import org_graph
 from jobkg.kb import BUNDLED_CORPUS, KnowledgeBase
 from jobkg.uploads import save_uploads
@@ -44,13 +45,8 @@ def _command_line() -> argparse.Namespace:
 
 
 def as_source(value: str) -> Source:
-    """'http://…' is an endpoint, a .trig/.nq/.nquads file or .oxigraph store a saved KB, anything
-    else a folder of pages."""
-    if value.startswith(("http://", "https://")):
-        return "SPARQL endpoint", value
-    if value.rstrip("/").endswith((".trig", ".nq", ".nquads", ".oxigraph")):
-        return "KB file", value
-    return "folder of pages", value
+    """An endpoint, a saved KB, or a folder of pages, as jobkg.exports.source_kind decides."""
+    return source_kind(value), value
 
 
 def served_sources() -> list[Source]:

@@ -24,7 +24,8 @@ from jobkg.queries.checks import load_checks
         "-o",
         "--output",
         type=Path,
-        help="write the KB here: KB.oxigraph (a store folder that opens at once), .trig, or .nq for N-Quads",
+        help="write the KB here: KB.oxigraph (a store folder that opens at once), or a file whose ending "
+        "names an RDF format (.trig, .nq keep the inferred graph apart; .ttl, .nt, .rdf, .jsonld)",
     ),
     arg("--report", type=Path, help="write the full ingest report here as JSON"),
     arg("--json", action="store_true", help="print the full ingest report as JSON"),
@@ -153,8 +154,8 @@ def validate(args: argparse.Namespace) -> int:
 @command(
     "diff",
     "roles added, removed and changed between two corpora or KB files",
-    arg("old", type=Path, help="folder of pages or KB file (.trig/.nq)"),
-    arg("new", type=Path, help="folder of pages or KB file (.trig/.nq)"),
+    arg("old", type=Path, help="folder of pages or saved KB (.oxigraph, .trig, .nq, ...)"),
+    arg("new", type=Path, help="folder of pages or saved KB (.oxigraph, .trig, .nq, ...)"),
     arg("--json", action="store_true"),
 )
 def compare(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from jobkg.cli.output import err
 from jobkg.cli.registry import arg
+from jobkg.exports import source_kind
 from jobkg.ingest.corpus import find_pages
 from jobkg.kb import BUNDLED_CORPUS, KnowledgeBase
 from jobkg.ontology.reasoner import ENGINES
@@ -59,7 +60,7 @@ def build_kb(args: argparse.Namespace) -> KnowledgeBase:
 
 
 def kb_at(path: Path) -> KnowledgeBase:
-    """A KB file (.trig/.nq) loaded, or a folder of pages built."""
-    if path.is_file() and path.suffix in (".trig", ".nq", ".nquads"):
+    """A saved KB loaded (jobkg.exports.source_kind), or a folder of pages built."""
+    if source_kind(str(path)) == "KB file" and path.exists():
         return KnowledgeBase.load(path)
     return KnowledgeBase.build([path])

@@ -133,7 +133,8 @@ def generate(args: argparse.Namespace) -> int:
     arg(
         "sources",
         nargs="*",
-        help="what it serves: folders of pages, KB files (.trig/.nq), endpoint URLs (and the bundled corpus)",
+        help="what it serves: folders of pages, saved KBs (.oxigraph, .trig, .nq, ...), endpoint URLs "
+        "(and the bundled corpus)",
     ),
     arg("--port", type=int, default=8501, help="port to serve on (default: 8501)"),
     arg("--host", default="localhost", help="address to serve on (default: localhost)"),

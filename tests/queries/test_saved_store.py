@@ -75,3 +75,25 @@ def test_the_app_and_cli_take_a_saved_store_as_a_kb_file(seeds_kb, tmp_path, cap
     assert as_source(f"{path}/") == ("KB file", f"{path}/")
     assert main(["ask", "what grade is a Staff ITPM", "--kb", str(path)]) == 0
     assert "grade 8" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("suffix", [".trig", ".nq", ".nquads", ".ttl", ".nt", ".rdf", ".jsonld"])
+def test_every_rdf_format_of_the_export_table_is_written_and_read_back(seeds_kb, tmp_path, suffix):
+    """`build -o kb.X` writes what X says and `--kb kb.X` reads it: the same triples and roles
+    (formats without named graphs hold asserted and inferred together)."""
+    from jobkg.exports import format_for_path
+
+    path = tmp_path / f"kb{suffix}"
+    seeds_kb.save(path)
+    assert path.read_bytes() == seeds_kb.export(format_for_path(str(path)).name)
+    opened = KnowledgeBase.load(path)
+    assert {q.triple for q in opened.quads()} == {q.triple for q in seeds_kb.quads()}
+    assert opened.roles() == seeds_kb.roles()
+
+
+def test_a_kb_name_that_says_no_format_is_refused(seeds_kb, tmp_path):
+    with pytest.raises(KbFileError, match=r"kb\.txt: say the format"):
+        seeds_kb.save(tmp_path / "kb.txt")
+    (tmp_path / "kb.txt").write_text("x")
+    with pytest.raises(KbFileError, match=r"kb\.txt: not a KB file"):
+        KnowledgeBase.load(tmp_path / "kb.txt")
