@@ -18,7 +18,7 @@ from jobkg.queries.checks import load_checks
 
 @command(
     "build",
-    "ingest pages, reason, report; optionally write the KB (TriG)",
+    "ingest pages, reason, report; optionally save the KB (-o)",
     *KB_SOURCE,
     arg(
         "-o",
