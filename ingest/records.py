@@ -148,7 +148,6 @@ class RoleRecord:
     reports_to: tuple[Mention, ...] = ()
     extensions: tuple[Extension, ...] = ()
     equivalents: tuple[Mention, ...] = ()
-    manages: tuple[Mention, ...] = ()
     responsibilities: tuple[Item, ...] = ()
     requirements: tuple[Item, ...] = ()
     hiring: tuple[HiringStage, ...] = ()

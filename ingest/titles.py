@@ -40,7 +40,7 @@ _ABBREVIATIONS = {
     "pm": "program manager",
     "ic": "individual contributor",
 }
-_STOPWORDS = {"the", "of", "a", "an", "at", "for", "to", "in", "and", "gitlab", "role", "position"}
+_STOPWORDS = {"the", "of", "a", "an", "at", "for", "to", "in", "and", "role", "position"}
 _STEMS = {"management": "manag", "manager": "manag", "managers": "manag", "engineers": "engineer"}
 JOB_NOUNS = (
     "manager|managers|engineer|engineers|director|directors|analyst|administrator|architect|"

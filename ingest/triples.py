@@ -316,14 +316,12 @@ class _PageMapper:
 
     def _ladder(self) -> None:
         """nextLevel steps among this page's roles (a family folder's are stepped together)."""
-        if not self.page.page.family_key:
-            self.w_ladder(ladder_steps(self.page.roles, self._extended_title), self.iri_of, self.page)
-
-    def w_ladder(self, steps: set[tuple[str, str]], iri_of: dict[str, NamedNode], page: PageRecord) -> None:
-        lines = {role.title: role.line for role in page.roles}
-        for below, above in sorted(steps):
-            line = lines.get(above, page.title_line)
-            self.w.fact(iri_of[below], JOBKG.nextLevel, iri_of[above], self.source, line)
+        if self.page.page.family_key:
+            return
+        lines = {role.title: role.line for role in self.page.roles}
+        for below, above in sorted(ladder_steps(self.page.roles, self._extended_title)):
+            line = lines.get(above, self.page.title_line)
+            self.w.fact(self.iri_of[below], JOBKG.nextLevel, self.iri_of[above], self.source, line)
 
     def _extended_title(self, role: RoleRecord, target: Mention | None) -> str | None:
         if target is None:
