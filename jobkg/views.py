@@ -63,7 +63,16 @@ class Role:
     performance_indicators: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
-        return asdict(self)
+        """The role as JSON-ready dicts and lists (what dataclasses.asdict gives, without its
+        deep copies: a saved KB writes every role so)."""
+        data = dict(vars(self))
+        data["source"] = dict(vars(self.source))
+        data["reports_to"] = [dict(vars(position)) for position in self.reports_to]
+        data["responsibilities"] = [dict(vars(item)) for item in self.responsibilities]
+        data["requirements"] = [dict(vars(item)) for item in self.requirements]
+        for key in ("extends", "aliases", "performance_indicators"):
+            data[key] = list(data[key])
+        return data
 
 
 def role_from_dict(data: dict) -> Role:
