@@ -171,7 +171,7 @@ class KnowledgeBase:
         to write, opened at once: docs/decisions/0006-saved-kb-store.md), else the RDF format of
         the export table that the name's ending says (.trig, .nq, .ttl, ...)."""
         if path.suffix == STORE_SUFFIX:
-            save_store(self.quads(), path)
+            save_store(self._require_store(), path)
             roles = [role.to_dict() for role in self.roles()]  # whole-KB views are slow on a disk store
             (path / ROLES_FILE).write_text(json.dumps(roles, ensure_ascii=False), encoding="utf-8")
             return
