@@ -10,13 +10,15 @@ Pages pick their profile by `detect` rules (the highest score wins; generic when
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from jobkg.errors import UsageError
+from jobkg.errors import ProfileError, UsageError
 
 PROFILE_DIR = Path(__file__).with_name("profiles")
 SECTION_KINDS = (
@@ -31,6 +33,48 @@ SECTION_KINDS = (
     "levels",
     "not_expected",
 )
+
+
+# Every section and key a profile may hold (docs/profiles.md); anything else is a misspelling.
+TOP_LEVEL = ("name", "description", "extends")
+KEYS: dict[str, tuple[str, ...]] = {
+    "detect": ("path", "text", "front_matter"),
+    "headings": (*SECTION_KINDS, "not_roles"),
+    "levels": ("ic", "management", "codes"),
+    "phrases": (
+        "grade",
+        "grade_links",
+        "reports",
+        "direct_reports",
+        "duty_lead_ins",
+        "requirement_lines",
+        "target_ends",
+        "not_targets",
+        "everyone",
+    ),
+    "links": ("organisation", "site_hosts", "page_prefixes"),
+    "tables": ("title_columns", "level_columns", "grade_columns", "group_columns", "people_columns"),
+    "front_matter_ladder": ("topics", "area", "entries", "level", "items", "title"),
+}
+
+
+def _check_keys(data: dict[str, object], path: Path) -> None:
+    """An unknown section or key is an error naming the file, the key and the nearest known one."""
+    for name, value in data.items():
+        if name in TOP_LEVEL:
+            continue
+        if name not in KEYS:
+            raise ProfileError(f"{path}: unknown section [{name}]{_nearest(name, [*KEYS, *TOP_LEVEL])}")
+        if not isinstance(value, dict):
+            raise ProfileError(f"{path}: [{name}] must be a section of keys")
+        for key in value:
+            if key not in KEYS[name]:
+                raise ProfileError(f"{path}: unknown key '{key}' in [{name}]{_nearest(key, KEYS[name])}")
+
+
+def _nearest(word: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.5)
+    return f"; did you mean '{close[0]}'?" if close else f"; known: {', '.join(known)}"
 
 
 def _patterns(values: list[str]) -> tuple[re.Pattern[str], ...]:
@@ -116,10 +160,11 @@ def _raw(source: str) -> dict[str, object]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        known = ", ".join(sorted(p.stem for p in PROFILE_DIR.glob("*.toml")))
+        known = ", ".join(builtin_names())
         raise UsageError(f"no profile {source!r} (a built-in name: {known}; or a .toml file)") from None
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(f"{path}: not a readable profile ({exc})") from None
+    _check_keys(data, path)
     parent = data.pop("extends", None)
     return _merge(_raw(str(parent)), data) if parent else data
 
@@ -184,8 +229,12 @@ def _getter(data: dict[str, object], source: str):  # noqa: ANN202 - a small loc
     return get
 
 
+def builtin_names() -> list[str]:
+    return sorted(path.stem for path in PROFILE_DIR.glob("*.toml"))
+
+
 def builtin() -> list[Profile]:
-    return [load(path.stem) for path in sorted(PROFILE_DIR.glob("*.toml"))]
+    return [load(name) for name in builtin_names()]
 
 
 def detect(path: str, text: str, meta: dict[str, object]) -> Profile:

@@ -59,6 +59,10 @@ class OntologyError(JobkgError):
     exit_status = 4
 
 
+class ProfileError(UsageError):
+    """A page-layout profile (.toml) with a section or key jobkg does not know."""
+
+
 class UnknownEngineError(UsageError):
     """No reasoner has that name."""
 

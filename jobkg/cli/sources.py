@@ -12,6 +12,7 @@ from jobkg.cli.output import err
 from jobkg.cli.registry import arg
 from jobkg.exports import source_kind
 from jobkg.ingest.corpus import find_pages
+from jobkg.ingest.profile import builtin_names
 from jobkg.kb import BUNDLED_CORPUS, KnowledgeBase
 from jobkg.ontology.reasoner import ENGINES
 
@@ -27,7 +28,7 @@ KB_SOURCE = (
     arg(
         "--profile",
         metavar="NAME|FILE",
-        help="read every page with this layout profile (built-in: generic, gitlab, frontmatter-ladder; "
+        help=f"read every page with this layout profile (built-in: {', '.join(builtin_names())}; "
         "or a .toml file, see docs/profiles.md); default: each page's own",
     ),
 )

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 from jobkg.ingest.corpus import ingest
 from jobkg.ingest.markdown import parse_page
 from jobkg.ingest.sections import read_sections
@@ -277,8 +279,6 @@ def test_a_page_with_no_role_says_why(write_pages):
 
 
 def test_a_forced_profile_is_used_and_an_unknown_one_is_a_usage_error(tmp_path):
-    import pytest
-
     from jobkg.errors import UsageError
 
     custom = tmp_path / "acme.toml"
@@ -289,3 +289,21 @@ def test_a_forced_profile_is_used_and_an_unknown_one_is_a_usage_error(tmp_path):
     assert rec.page.profile == str(custom) and [r.title for r in rec.roles] == ["Senior Widget"]
     with pytest.raises(UsageError, match="no profile 'nope'"):
         record("# X\n", profile="nope")
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('[heading]\nlevels = ["^tiers$"]\n', r"unknown section \[heading\]; did you mean 'headings'"),
+        ('[phrases]\nreport = ["x"]\n', r"unknown key 'report' in \[phrases\]; did you mean 'reports'"),
+        ('levels = ["Junior"]\n', r"\[levels\] must be a section of keys"),
+    ],
+)
+def test_a_profile_with_a_misspelt_section_or_key_is_an_error_naming_it(tmp_path, toml, message):
+    from jobkg.errors import ProfileError
+    from jobkg.ingest.profile import load
+
+    path = tmp_path / "mine.toml"
+    path.write_text('extends = "generic"\n' + toml)
+    with pytest.raises(ProfileError, match=rf"mine\.toml: {message}"):
+        load(str(path))
