@@ -21,6 +21,11 @@ _ALL_PREVIOUS = re.compile(
     r"(?:previous|prior|preceding|lower|above)\s+(?:roles?|levels?|positions?)",
     re.IGNORECASE,
 )
+_ALL_OF_NAMED = re.compile(  # a bullet that is only 'All requirements of a Senior Data Engineer'
+    r"^all\s+(?:of\s+)?(?:the\s+)?(?P<what>responsibilities|requirements)\s+(?:of|from|for)\s+(?:an?\s+|the\s+)?"
+    r"(?P<target>(?-i:[A-Z])[\w .,&'/()-]{1,80}?)\s*[.:]?$",
+    re.IGNORECASE,
+)
 _ALL_FAMILY = re.compile(r"\ball\s+(?P<what>responsibilities|requirements)\s+listed\s+above", re.IGNORECASE)
 _EXTENDS_NAMED = re.compile(
     r"\bextends\s+(?:to\s+)?(?:that\s+of\s+|those\s+of\s+)?(?:the\s+|an?\s+)?(?P<target>[^.;:!?]{1,80}?)\s+(?P<what>responsibilities|requirements)\b",
@@ -255,6 +260,9 @@ def extension(text: str, line: int, links: tuple[Link, ...]) -> tuple[ExtendsKin
     match = _ALL_PREVIOUS.search(text) if "all" in lowered else None
     if match:
         return _kind(match.group("what")), None
+    named_all = _ALL_OF_NAMED.match(text.strip()) if lowered.startswith("all") else None
+    if named_all:
+        return _kind(named_all.group("what")), _named(named_all.group("target"), line, links)
     if "plus" in lowered and "all" in lowered:
         has_all = _HAS_ALL_OF.search(text)
         if has_all:

@@ -59,6 +59,7 @@ def test_reporting_target_keeps_its_link():
             "Widget Engineer",
         ),
         ("It shares the same requirements as the Senior Analyst.", ExtendsKind.REQUIREMENTS, "Senior Analyst"),
+        ("All requirements of a Senior Data Engineer", ExtendsKind.REQUIREMENTS, "Senior Data Engineer"),
     ],
 )
 def test_extensions(text, kind, target):

@@ -155,31 +155,40 @@ def _item_text(item: views.RoleItem) -> str:
 
 
 PATHS_SHOWN = 8
+CLOSE_ENOUGH = 0.25  # a move across shows when at least this share of the target's items is met
 
 
 def _career_paths(kb: KnowledgeBase, role: views.Role) -> None:
-    """The roles one or two moves away, best first, each with what is met and what is missing."""
+    """The moves the pages state (up, to an equivalent), and moves across that share at least a
+    quarter of their items, best first: what is missing, then what is already met."""
     st.subheader("Career paths", anchor=False)
     found = kb.career_paths(role.iri, limit=PATHS_SHOWN)
-    if not found:
-        st.write("No move is stated from this role: no next level, equivalent, or role of its grade elsewhere.")
-        return
-    st.caption(
-        "Up the ladder, across to another family at the same or the next grade, or to a stated equivalent; "
-        "'met' means this role's page states the same item (nearly word for word)."
-    )
-    for path in found:
+    shown = [p for p in found if "across" not in p.moves or p.share_met >= CLOSE_ENOUGH]
+    if not shown:
+        st.write("No stated move from this role, and no role elsewhere that shares a quarter of its items.")
+    else:
+        st.caption(
+            "Up the ladder, to a stated equivalent, or across to another family at the same or the next grade; "
+            "'met' means this role's page states the same item (nearly word for word)."
+        )
+    for path in shown:
         route = " then ".join(path.moves) + (f" (via {', '.join(path.via)})" if path.via else "")
         label = f"{path.target.title} — {route}: {len(path.met)} of {len(path.items)} items already met"
         with st.expander(text(label)):
             role_link(path.target.iri, path.target.title, key=f"path-{path.target.iri}")
             file = path.target.source.file
-            met = [{"Item": text(i.text), "Met by": text(i.met_by), "Line": f"{file}:{i.line}"} for i in path.met]
             missing = [{"Missing": text(i.text), "Line": f"{file}:{i.line}"} for i in path.missing]
-            if met:
-                st.table(pd.DataFrame(met), hide_index=True)
+            met = [
+                {"Met": text(i.text), "By this role's": text(i.met_by), "Line": f"{file}:{i.line}"} for i in path.met
+            ]
             if missing:
                 st.table(pd.DataFrame(missing), hide_index=True)
+            if met:
+                st.table(pd.DataFrame(met), hide_index=True)
+    if len(shown) < len(found):
+        st.caption(
+            f"{len(found) - len(shown)} more moves across share less than a quarter of their items (`jobkg paths`)."
+        )
 
 
 def _self_assessment(view: views.RoleView, by_iri: dict[str, views.Role]) -> None:
