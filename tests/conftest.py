@@ -49,3 +49,15 @@ def write_pages(tmp_path: Path) -> Callable[..., Path]:
         return tmp_path / "pages"
 
     return write
+
+
+SLOW_FIXTURES = {"dev_corpus", "corpus_kb"}  # they read ../shared/corpus
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """`-m "not slow"` is the fast loop: whatever starts a server or a browser, or reads the
+    corpus beside the checkout, is slow as well as what its own mark says."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if item.get_closest_marker("browser") or item.get_closest_marker("server") or fixtures & SLOW_FIXTURES:
+            item.add_marker(pytest.mark.slow)

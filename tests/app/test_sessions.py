@@ -8,6 +8,8 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -54,6 +56,7 @@ def twenty_sessions() -> tuple[list[str], int]:
     return answers, len(builds)
 
 
+@pytest.mark.slow
 def test_twenty_sessions_build_the_kb_once():
     import json
     import subprocess

@@ -203,6 +203,7 @@ def test_an_unexpected_failure_is_one_line_and_the_traceback_needs_debug(capsys,
     assert code == 70 and "Traceback" in err
 
 
+@pytest.mark.slow  # starts the installed command in a process of its own
 def test_a_closed_pipe_ends_quietly():
     done = subprocess.run(
         ["bash", "-o", "pipefail", "-c", f"{sys.executable} -m jobkg roles --json | head -1"],

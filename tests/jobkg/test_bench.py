@@ -17,6 +17,7 @@ def run(capsys, *args: str) -> dict:
     return json.loads(capsys.readouterr().out)
 
 
+@pytest.mark.slow
 def test_reason_stage_compares_with_owlrl_and_reasonable_on_the_seeds(capsys):
     result = run(capsys, "bench", "--only", "reason", "--json")
     reason = result["reason"]
@@ -25,6 +26,7 @@ def test_reason_stage_compares_with_owlrl_and_reasonable_on_the_seeds(capsys):
     assert reason["owlrl_s"] > 0 and reason["reasonable_s"] > 0
 
 
+@pytest.mark.slow
 def test_scale_stage_builds_a_synthetic_org_and_times_every_query(capsys, tmp_path, monkeypatch):
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # generated pages go here, not /tmp
     result = run(capsys, "bench", "--only", "scale", "--scale", "0.2", "--json")

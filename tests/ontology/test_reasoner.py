@@ -104,6 +104,7 @@ def _same_as_owlrl(sources):
     assert ours
 
 
+@pytest.mark.slow
 def test_same_entailments_as_owlrl_on_the_seeds():
     _same_as_owlrl([BUNDLED_CORPUS])
 

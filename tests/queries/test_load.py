@@ -7,6 +7,8 @@ import gc
 import resource
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 from jobkg.queries import catalog
 from jobkg.questions import ask
 
@@ -29,6 +31,7 @@ def workload(kb) -> list[object]:
     return answers
 
 
+@pytest.mark.slow
 def test_eight_threads_give_the_single_thread_answers_with_flat_memory(seeds_kb):
     expected = workload(seeds_kb)
     with ThreadPoolExecutor(8) as pool:
