@@ -233,18 +233,25 @@ def places(runner: Runner) -> dict[str, Place]:
 
 
 def explain(runner: Runner, role: Role) -> Explanation:
-    """Where each step of the role's reporting chain is stated (items carry their own lines)."""
+    """Where each step of the role's reporting chain is stated (items carry their own lines):
+    the statements of the whole chain come from one query, kept to those made by the role or a
+    position on its chain."""
     ancestors = runner.run("reporting-chain", {"role": role.iri})
     in_chain = {role.iri} | {str(row["ancestor"]) for row in ancestors}
-    chain = []
-    for row in ancestors:
-        statements = runner.run("stated-reporting", {"target": str(row["ancestor"])})
-        stated_by = tuple(
-            Statement(str(s["from"]), str(s["from_label"]), str(s["file"]), _int(s["line"]))
-            for s in statements
-            if s["from"] in in_chain
+    stated: dict[str, list[Statement]] = {}
+    for s in runner.run("chain-statements", {"role": role.iri}):
+        if s["from"] in in_chain:
+            statement = Statement(str(s["from"]), str(s["from_label"]), str(s["file"]), _int(s["line"]))
+            stated.setdefault(str(s["target"]), []).append(statement)
+    chain = [
+        ChainStep(
+            _int(row["steps"]),
+            str(row["ancestor_label"]),
+            str(row["ancestor"]),
+            tuple(stated.get(str(row["ancestor"]), ())),
         )
-        chain.append(ChainStep(_int(row["steps"]), str(row["ancestor_label"]), str(row["ancestor"]), stated_by))
+        for row in ancestors
+    ]
     return Explanation(role, tuple(chain))
 
 
