@@ -304,7 +304,11 @@ class _PageMapper:
         href = mention.href or ""
         path = linked_page(href, self.page.page.key, self.index.keys, self.profile)
         if path is not None:
-            other = iris.family(family_key(self.index.pages[path]))
+            linked = self.index.pages[path]
+            if linked.is_team:  # a team page is no family: 'related family' would make it one, unnamed
+                self.stats.unresolved.append((self.page.page.path, mention.line, mention.label, "link to a team page"))
+                return
+            other = iris.family(family_key(linked))
         else:
             path = external_family_key(href, self.profile)
             if path is None:

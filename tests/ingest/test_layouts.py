@@ -307,3 +307,21 @@ def test_a_profile_with_a_misspelt_section_or_key_is_an_error_naming_it(tmp_path
     path.write_text('extends = "generic"\n' + toml)
     with pytest.raises(ProfileError, match=rf"mine\.toml: {message}"):
         load(str(path))
+
+
+def test_a_team_page_linking_to_another_team_page_makes_no_unnamed_family(write_pages):
+    """A team page's links name related families; one to another team page is no family (the
+    link is reported as unresolved), so no family without a name appears."""
+    folder = write_pages(
+        {
+            "eng/widgets.md": "---\ntitle: Widget Team\n---\n### Mission\nWe make widgets.\n"
+            "|A|\n|-|\n|[Gadget Team](gadgets.md)|\n",
+            "eng/gadgets.md": "---\ntitle: Gadget Team\n---\n### Mission\nWe make gadgets.\n",
+        }
+    )
+    kb = KnowledgeBase.build([folder])
+    report, _ = kb.validate()
+    assert report.violations == []
+    assert ("eng/widgets.md", "Gadget Team", "link to a team page") in {
+        (u["file"], u["name"], u["use"]) for u in kb.report.unresolved
+    }
