@@ -7,8 +7,9 @@ is met by an item of the current role with the same words, or with nearly the sa
 words in a sentence of some length (rapidfuzz's token-sort ratio over the content words, so
 that extra or missing words count against a match: 'Mentor others' never meets 'Mentor others
 across the department and lead hiring'), and a line restated a level apart ('6-10 years' for
-'4-8 years', 'lead the creation' for 'support the creation') is not met. Moves come from the
-`career-moves` canned query, so paths work on the embedded store and on an endpoint alike.
+'4-8 years', 'lead the creation' for 'support the creation') is not met. Moves are found once
+per KB from the role views and the `ladder-steps` query (`Moves`), the same moves the public
+`career-moves` query states for one role, so paths work on the embedded store and an endpoint.
 """
 
 from __future__ import annotations
@@ -29,50 +30,13 @@ from jobkg.views import Role, RoleItem
 MOVES = ("up", "across", "equivalent")
 LIKENESS = 88  # token-sort ratio of content words at which two items are called the same
 MIN_CONTENT_WORDS = 3  # shorter items meet only their identical twin
-STOP = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "for",
-        "from",
-        "has",
-        "have",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "of",
-        "on",
-        "or",
-        "our",
-        "the",
-        "their",
-        "to",
-        "with",
-        "within",
-        "you",
-        "your",
-        "we",
-        "will",
-        "who",
-        "that",
-        "this",
-        "these",
-        "those",
-        "all",
-        "any",
-        "other",
-        "others",
-        "etc",
-    ]
-)
+# fmt: off
+STOP = frozenset({  # words that say nothing of a duty
+    "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "into", "is", "it",
+    "its", "of", "on", "or", "our", "the", "their", "to", "with", "within", "you", "your", "we", "will",
+    "who", "that", "this", "these", "those", "all", "any", "other", "others", "etc",
+})
+# fmt: on
 
 
 @dataclass(frozen=True)
@@ -138,7 +102,7 @@ class _Matcher:
     def __init__(self, current: Role) -> None:
         self.own = _live(current.responsibilities + current.requirements)
         self.own_words = [content_words(item.text) for item in self.own]
-        self.best: dict[str, int] = {}  # wording -> index of the own item that meets it, or -1
+        self.best: dict[str, tuple[int, int]] = {}  # wording -> (index of the own item meeting it or -1, likeness)
 
     def prepare(self, targets: Iterable[Role]) -> None:
         texts: dict[str, str] = {}
@@ -152,24 +116,21 @@ class _Matcher:
             score, index = found.get(words, (0, -1))
             if index >= 0 and score < 100 and _restates(text, self.own[index].text):
                 index = -1  # the same line at another level: '6-10 years' is not met by '4-8 years'
-            self.best[words] = index
+            self.best[words] = (index, score)
 
     def share(self, target: Role) -> float:
-        indices = [self.best[content_words(item.text)] for _, item in _items(target)]
+        indices = [self.best[content_words(item.text)][0] for _, item in _items(target)]
         return sum(index >= 0 for index in indices) / len(indices) if indices else 0.0
 
     def checks(self, target: Role) -> tuple[ItemCheck, ...]:
         self.prepare([target])
         checks = []
         for kind, item in _items(target):
-            words = content_words(item.text)
-            index = self.best[words]
+            index, score = self.best[content_words(item.text)]
             if index < 0:
                 checks.append(ItemCheck(kind, item.text, item.line))
-                continue
-            mine = self.own[index]
-            score = 100 if words == self.own_words[index] else _likeness(words, self.own_words[index])
-            checks.append(ItemCheck(kind, item.text, item.line, mine.text, mine.line, score))
+            else:
+                checks.append(ItemCheck(kind, item.text, item.line, self.own[index].text, self.own[index].line, score))
         return tuple(checks)
 
 
@@ -177,10 +138,6 @@ def _items(role: Role) -> list[tuple[str, RoleItem]]:
     return [("responsibility", item) for item in _live(role.responsibilities)] + [
         ("requirement", item) for item in _live(role.requirements)
     ]
-
-
-def _likeness(first: str, second: str) -> int:
-    return round(fuzz.token_sort_ratio(first, second))
 
 
 def _restates(wanted: str, mine: str) -> bool:
@@ -232,8 +189,8 @@ class Moves:
             steps.setdefault(str(row["role"]), []).append((str(row["target"]), str(row["move"])))
         by_level: dict[tuple[str, str, float], list[Role]] = {}
         for role in roles.values():
-            if _level(role) is not None:
-                by_level.setdefault(_level(role), []).append(role)  # type: ignore[arg-type]
+            if (level := _level(role)) is not None:
+                by_level.setdefault(level, []).append(role)
         return cls(roles, steps, by_level)
 
     def from_role(self, role: Role, kinds: tuple[str, ...] = MOVES) -> list[tuple[str, str]]:
@@ -257,22 +214,28 @@ def _level(role: Role) -> tuple[str, str, float] | None:
     return None
 
 
-def paths(moves: Moves, start: Role, limit: int | None = None, two_moves: bool = True) -> list[CareerPath]:
-    """The roles one move from start and, with two_moves, one more move from those (across
-    then up, up then across, to the equivalent then up, ...: never two moves of one kind),
-    each by its first route found; ranked by the share of the target's items already met,
-    the best `limit` of them item by item."""
+def routes(moves: Moves, start: Role) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Each role one move from start, and one more move from those (across then up, up then
+    across, to the equivalent then up, ...: never two moves of one kind), by its first route
+    found: target IRI -> (moves, titles of the roles in between)."""
     found: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
     first = moves.from_role(start)
     for iri, move in first:
         found.setdefault(iri, ((move,), ()))
-    if two_moves:
-        for iri, move in first:
-            middle = moves.roles.get(iri)
-            onward = [] if middle is None else moves.from_role(middle, tuple(m for m in MOVES if m != move))
-            for target, second in onward:
-                if target != start.iri and target not in found:
-                    found[target] = ((move, second), (middle.title,))  # type: ignore[union-attr]
+    for iri, move in first:
+        middle = moves.roles.get(iri)
+        if middle is None:
+            continue
+        for target, second in moves.from_role(middle, tuple(m for m in MOVES if m != move)):
+            if target != start.iri and target not in found:
+                found[target] = ((move, second), (middle.title,))
+    return found
+
+
+def paths(moves: Moves, start: Role, limit: int | None = None) -> list[CareerPath]:
+    """Every route from start, ranked by the share of the target's items already met; the
+    best `limit` of them item by item."""
+    found = routes(moves, start)
     matcher = _Matcher(start)
     targets = [moves.roles[iri] for iri in found if iri in moves.roles]
     matcher.prepare(targets)
@@ -284,7 +247,5 @@ def paths(moves: Moves, start: Role, limit: int | None = None, two_moves: bool =
 def path_to(moves: Moves, start: Role, target: Role) -> CareerPath:
     """The route from start to target in one or two moves if there is one, else the plain
     comparison (moves: ()), always with the target's items met and missing."""
-    for path in paths(moves, start):
-        if path.target.iri == target.iri:
-            return path
-    return CareerPath(target, (), (), check_items(start, target))
+    moved, via = routes(moves, start).get(target.iri, ((), ()))
+    return CareerPath(target, moved, via, check_items(start, target))
