@@ -120,8 +120,7 @@ class KnowledgeBase:
             return cls._open_store(path)
         chosen = format_for_path(str(path))
         if chosen is None:
-            known = ", ".join(f".{f.extension}" for f in EXPORT_FORMATS.values() if f.is_rdf)
-            raise KbFileError(f"{path}: not a KB file (a KB is a {STORE_SUFFIX} folder or a file ending {known})")
+            raise KbFileError(f"{path}: not a KB file (a KB is a {STORE_SUFFIX} folder or a file ending {_endings()})")
         store = Store()
         graph = {} if keeps_graphs(chosen) else {"to_graph": ASSERTED_GRAPH}
         try:
@@ -132,8 +131,7 @@ class KnowledgeBase:
             raise KbFileError(f"{path}: is a folder, not a KB file") from None
         except (SyntaxError, ValueError, OSError) as exc:
             raise KbFileError(f"{path}: not a readable KB file ({str(exc).splitlines()[0]})") from None
-        if not any(True for _ in store.quads_for_pattern(None, None, None, ASSERTED_GRAPH)):
-            raise KbFileError(f"{path}: holds no jobkg graph <{ASSERTED_GRAPH.value}>")
+        _require_asserted(store, path)
         return cls(EmbeddedBackend(store), store)
 
     @classmethod
@@ -144,8 +142,7 @@ class KnowledgeBase:
             store = Store.read_only(str(path))
         except OSError as exc:
             raise KbFileError(f"{path}: the store cannot be opened ({str(exc).splitlines()[0]})") from None
-        if not any(True for _ in store.quads_for_pattern(None, None, None, ASSERTED_GRAPH)):
-            raise KbFileError(f"{path}: holds no jobkg graph <{ASSERTED_GRAPH.value}>")
+        _require_asserted(store, path)
         kept = path / ROLES_FILE
         saved = tuple(map(views.role_from_dict, json.loads(kept.read_bytes()))) if kept.is_file() else None
         return cls(EmbeddedBackend(store), store, saved_roles=saved)
@@ -177,8 +174,7 @@ class KnowledgeBase:
             return
         chosen = format_for_path(str(path))
         if chosen is None:
-            known = ", ".join(f".{f.extension}" for f in EXPORT_FORMATS.values() if f.is_rdf)
-            raise KbFileError(f"{path}: say the format by the name's ending: {STORE_SUFFIX} (a store folder), {known}")
+            raise KbFileError(f"{path}: say the format by the name's ending: {STORE_SUFFIX} (a store), {_endings()}")
         path.write_bytes(self.export(chosen.name))
 
     def push(
@@ -267,11 +263,12 @@ class KnowledgeBase:
         names: dict[str, tuple[str, list[str], str]] = {}
         if self.saved_roles is not None or "_roles" in self.__dict__:  # at hand: no whole-KB query
             names = {role.iri: (role.title, list(role.aliases), role.family) for role in self._roles}
-        for row in self.run("role-names") if not names else ():
-            iri = str(row["role"])
-            entry = names.setdefault(iri, (str(row["title"]), [], str(row["family_title"])))
-            if row["alias"]:
-                entry[1].append(str(row["alias"]))
+        else:
+            for row in self.run("role-names"):
+                iri = str(row["role"])
+                entry = names.setdefault(iri, (str(row["title"]), [], str(row["family_title"])))
+                if row["alias"]:
+                    entry[1].append(str(row["alias"]))
         for iri, (title, aliases, family) in names.items():
             resolver.add(iri, title, aliases, family)
         for row in self.run("external-targets"):
@@ -335,6 +332,16 @@ class KnowledgeBase:
     def sparql(self, text: str, timeout_s: float = 5.0, row_cap: int = 1000) -> ReadOnlyResult:
         """A user's own read-only query, with a timeout and a row cap."""
         return run_read_only(self.store, self.backend, text, timeout_s, row_cap)
+
+
+def _endings() -> str:
+    """The file endings a KB file may have: the RDF formats of the export table."""
+    return ", ".join(f".{fmt.extension}" for fmt in EXPORT_FORMATS.values() if fmt.is_rdf)
+
+
+def _require_asserted(store: Store, path: Path) -> None:
+    if not any(True for _ in store.quads_for_pattern(None, None, None, ASSERTED_GRAPH)):
+        raise KbFileError(f"{path}: holds no jobkg graph <{ASSERTED_GRAPH.value}>")
 
 
 def _answer_key(name: str, bindings: Mapping[str, NamedNode | Literal]) -> tuple[object, ...]:

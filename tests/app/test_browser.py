@@ -259,17 +259,19 @@ def test_other_pages_render(app_url, browser, path):
 
 @pytest.mark.parametrize("value", ["folder:/usr/share", "endpoint:http://127.0.0.1:8/query"])
 def test_a_source_the_server_does_not_serve_is_one_line(app_url, browser, value):
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(f"{app_url}/?source={value}")
-    alert = page.wait_for_selector("[data-testid='stAlert']", timeout=60_000)
-    assert "does not serve" in alert.inner_text()
-    assert not page.query_selector("[data-testid='stException']")
+    assert "does not serve" in one_line_alert(browser, f"{app_url}/?source={value}", "[data-testid='stAlert']")
 
 
 @pytest.mark.parametrize("path", ["", "matrix", "explore", "quality"])
 def test_a_dead_endpoint_is_one_line_in_the_browser(app_url, browser, path):
+    url = f"{app_url}/{path}?source=endpoint:{DEAD_ENDPOINT}"
+    assert "127.0.0.1:9" in one_line_alert(browser, url, "[data-testid='stAlert']:has-text('did not answer')")
+
+
+def one_line_alert(browser, url: str, selector: str) -> str:
+    """The text of the alert the page opens with, on a page that shows no exception."""
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
-    page.goto(f"{app_url}/{path}?source=endpoint:{DEAD_ENDPOINT}")
-    alert = page.wait_for_selector("[data-testid='stAlert']:has-text('did not answer')", timeout=60_000)
-    assert "127.0.0.1:9" in alert.inner_text()
+    page.goto(url)
+    alert = page.wait_for_selector(selector, timeout=60_000)
     assert not page.query_selector("[data-testid='stException']")
+    return alert.inner_text()
