@@ -552,7 +552,7 @@ def run(
     }
     kb = KnowledgeBase.build(sources)
     report = kb.report
-    out["corpus"] = {"pages": report.pages, "roles": report.roles, "triples": len(kb.quads())} if report else {}
+    out["corpus"] = {"pages": report.pages, "roles": report.roles, "triples": kb.quad_count()} if report else {}
     if "ingest" in stages:
         out["ingest"] = bench_ingest(sources)
     if "reason" in stages:

@@ -12,6 +12,7 @@ import gc
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -159,6 +160,10 @@ class KnowledgeBase:
         graphs = [ASSERTED_GRAPH] if asserted_only else [ASSERTED_GRAPH, INFERRED_GRAPH]
         return [q for g in graphs for q in store.quads_for_pattern(None, None, None, g)]
 
+    def quad_count(self) -> int:
+        """The asserted and inferred quads, counted by the store (listing them took 2 s at 10x)."""
+        return len(self._require_store())
+
     def export(self, fmt: str, asserted_only: bool = False) -> bytes:
         """The KB in any format of the export table (jobkg.exports)."""
         return export_format(fmt).write(self, asserted_only)
@@ -168,8 +173,12 @@ class KnowledgeBase:
         to write, opened at once: docs/decisions/0006-saved-kb-store.md), else the RDF format of
         the export table that the name's ending says (.trig, .nq, .ttl, ...)."""
         if path.suffix == STORE_SUFFIX:
-            save_store(self._require_store(), path)
-            roles = [role.to_dict() for role in self.roles()]  # whole-KB views are slow on a disk store
+            # Oxigraph writes the store without the GIL, so the role views (Python: whole-KB views
+            # are slow on a disk store, hence kept beside it) are computed meanwhile: 10x 18 -> 10 s.
+            with ThreadPoolExecutor(max_workers=1) as writer:
+                written = writer.submit(save_store, self._require_store(), path)
+                roles = [role.to_dict() for role in self.roles()]
+                written.result()
             (path / ROLES_FILE).write_text(json.dumps(roles, ensure_ascii=False), encoding="utf-8")
             return
         chosen = format_for_path(str(path))

@@ -44,7 +44,7 @@ def build(args: argparse.Namespace) -> int:
         data = report.to_dict() | {"cycles": kb.cycles, "longest_chains": longest_chains(kb)}
         print(json.dumps(data, indent=2))
         return 1 if failed else 0
-    inferred = len(kb.quads()) - report.asserted_triples
+    inferred = kb.quad_count() - report.asserted_triples
     out.print(
         f"[bold]{report.pages}[/] pages, [bold]{report.roles}[/] roles, "
         f"[bold]{report.asserted_triples}[/] asserted + [bold]{inferred}[/] inferred triples "
