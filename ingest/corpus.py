@@ -17,6 +17,7 @@ from jobkg.ingest.markdown import page_key, read_page
 from jobkg.ingest.profile import load
 from jobkg.ingest.records import IngestWarning, PageRecord, Unmapped
 from jobkg.ingest.resolve import read_tracks
+from jobkg.ingest.review import REVIEW_FILE, ReviewFileError, read_review, review_quads
 from jobkg.ingest.sections import read_sections
 from jobkg.ingest.triples import map_pages
 
@@ -131,6 +132,7 @@ def ingest_into(
 ) -> IngestReport:
     """Read, map and report, handing quads to sink page by page. Pages that fail are listed in
     the report with their reason; the others still ingest. `profile` forces one page layout."""
+    sources = list(sources)
     report = IngestReport()
     records: list[PageRecord] = []
     for result in _read_all(find_pages(sources, profile), on_page):
@@ -147,6 +149,9 @@ def ingest_into(
 
     records, tracks = read_tracks(records)
     stats = map_pages(records, counted, tracks)
+    for review in (source / REVIEW_FILE for source in sources if source.is_dir()):
+        if review.is_file():
+            _read_review(review, stats.role_iris, counted, report)
     report.pages = len(records)
     report.roles = stats.roles
     report.asserted_triples = count
@@ -176,6 +181,19 @@ def ingest_into(
         for line, message in _read_little(record, records)
     ]
     return report
+
+
+def _read_review(path: Path, roles: set[str], sink: Callable[[list[Quad]], None], report: IngestReport) -> None:
+    """People's occupation decisions beside the pages: a file that cannot be read is reported as a
+    failed file, an entry that cannot be used as a warning; the pages' KB is built either way."""
+    try:
+        decisions, warnings = read_review(path)
+    except ReviewFileError as exc:
+        report.failed.append({"file": exc.path, "reason": exc.reason})
+        return
+    quads, unknown = review_quads(decisions, path.name, roles)
+    sink(quads)
+    report.warnings += [{"file": w.file, "line": w.line, "message": w.message} for w in warnings + unknown]
 
 
 LOW_SHARE = 0.5  # a page of roles whose list items were mapped less than this is reported

@@ -26,6 +26,7 @@ from jobkg import views
 from jobkg.errors import KbFileError, ParamError
 from jobkg.exports import EXPORT_FORMATS, export_format, format_for_path, keeps_graphs
 from jobkg.ingest.corpus import IngestReport, ingest_into
+from jobkg.occupations import OccupationLink, Proposal, links_from_rows, propose
 from jobkg.ontology import ontology_triples
 from jobkg.ontology.reasoner import read_axioms, reason
 from jobkg.ontology.validate import ValidationReport, validate
@@ -328,6 +329,16 @@ class KnowledgeBase:
         return careers.Moves.of(self, self._by_iri)
 
     # ------------------------------------------------------------ checks
+
+    def occupations(self, iri: str) -> list[OccupationLink]:
+        """The standard occupations people accepted or rejected for a role (the review file)."""
+        return links_from_rows(self.run("role-occupations", {"role": iri}))
+
+    def propose_occupations(self, iri: str, scheme: str, limit: int = 3) -> list[Proposal]:
+        """Proposals for a role from one list, without the codes people already decided for it:
+        a rejected code never comes back, an accepted one is shown as accepted, not proposed."""
+        decided = [link.code for link in self.occupations(iri) if link.scheme == scheme]
+        return propose(self.role(iri), scheme, limit, rejected=decided)
 
     def validate(self) -> tuple[ValidationReport, dict[str, views.Place]]:
         """SHACL report, and for each focus node its label, file and line."""

@@ -54,7 +54,10 @@ def _ontology_terms() -> set[str]:
 
 JOBKG = ClosedVocabulary(JOBKG_NS, _ontology_terms())
 ORG = ClosedVocabulary("http://www.w3.org/ns/org#", ["reportsTo", "Post", "OrganizationalUnit"])
-SKOS = ClosedVocabulary("http://www.w3.org/2004/02/skos/core#", ["prefLabel", "altLabel"])
+SKOS = ClosedVocabulary(
+    "http://www.w3.org/2004/02/skos/core#",
+    ["prefLabel", "altLabel", "notation", "inScheme", "Concept", "ConceptScheme", "closeMatch", "exactMatch"],
+)
 PROV = ClosedVocabulary("http://www.w3.org/ns/prov#", ["wasDerivedFrom", "Entity"])
 DCTERMS = ClosedVocabulary("http://purl.org/dc/terms/", ["identifier", "description", "title"])
 RDF = ClosedVocabulary(
@@ -83,6 +86,7 @@ OWL = ClosedVocabulary(
 )
 XSD_INTEGER = NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 XSD_DECIMAL = NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
+XSD_DATE = NamedNode("http://www.w3.org/2001/XMLSchema#date")
 
 PREFIXES = {  # the prefixes every serialisation and page uses
     "jobkg": "https://w3id.org/jobkg/ontology#",

@@ -8,12 +8,19 @@ import ast
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-FOLDERS = {"jobkg": "jobkg", "ingest": "jobkg.ingest", "ontology": "jobkg.ontology", "queries": "jobkg.queries"}
+FOLDERS = {
+    "jobkg": "jobkg",
+    "ingest": "jobkg.ingest",
+    "ontology": "jobkg.ontology",
+    "queries": "jobkg.queries",
+    "data/occupations": "jobkg.occupation_lists",
+}
 
 # Lowest first. A module may import its own layer and those below; the longest prefix decides.
 LAYERS = {
     "jobkg.errors": 0,
     "jobkg.ontology": 1,
+    "jobkg.occupation_lists": 1,
     "jobkg.ingest": 2,
     "jobkg.queries": 3,
     "jobkg.views": 4,
@@ -27,6 +34,7 @@ LAYERS = {
     "jobkg.uploads": 4,
     "jobkg.paths": 4,
     "jobkg.assessment": 4,
+    "jobkg.occupations": 4,
     "jobkg.kb": 5,
     "jobkg.fidelity": 5,
     "jobkg.pathscore": 5,

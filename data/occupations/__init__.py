@@ -1,0 +1,123 @@
+"""The standard occupation lists jobkg ships (ESCO v1.2 and US SOC 2018) and the BLS OEWS
+national wages, read from the CSV files beside this module (rebuilt by extract.py; sources and
+terms in NOTICE). Read once per process, never downloaded: jobkg works offline."""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from jobkg.ontology.vocab import DATA_NS
+
+HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True, slots=True)
+class Occupation:
+    scheme: str
+    code: str  # what a review file names: the ESCO URI, or the SOC code '15-1252'
+    notation: str  # the code people read: an ESCO concept's UUID, a SOC code
+    label: str
+    other_labels: str  # ESCO's alternative labels as one run of text (the source does not separate them)
+    description: str
+
+
+@dataclass(frozen=True)
+class CodeList:
+    scheme: str
+    title: str
+    version: str
+    iri: str
+    occupations: dict[str, Occupation]
+    occupation_iri: str  # '{code}' is replaced by the code; '{code}' alone: the code is the IRI
+
+    def get(self, code: str) -> Occupation | None:
+        return self.occupations.get(code)
+
+    def iri_of(self, code: str) -> str:
+        return self.occupation_iri.format(code=code)
+
+
+@dataclass(frozen=True, slots=True)
+class Wages:
+    """OEWS annual wages of one SOC occupation, national, all industries."""
+
+    soc_code: str
+    title: str
+    employment: int | None
+    mean: int | None
+    p10: int | None
+    p25: int | None
+    median: int | None
+    p75: int | None
+    p90: int | None
+
+
+@dataclass(frozen=True)
+class WageSurvey:
+    source: str
+    release: str
+    area: str
+    wages: dict[str, Wages]
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with (HERE / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@cache
+def esco() -> CodeList:
+    occupations = {
+        row["uri"]: Occupation(
+            "esco",
+            row["uri"],
+            row["uri"].rsplit("/", 1)[-1],
+            row["preferred_label"],
+            row["alt_labels_text"],
+            row["description"],
+        )
+        for row in _rows("esco-occupations.csv")
+    }
+    scheme_iri = "http://data.europa.eu/esco/concept-scheme/occupations"
+    return CodeList("esco", "ESCO occupations", "v1.2", scheme_iri, occupations, "{code}")
+
+
+@cache
+def soc() -> CodeList:
+    occupations = {
+        row["code"]: Occupation("soc", row["code"], row["code"], row["title"], "", "") for row in _rows("soc-2018.csv")
+    }
+    for row in _rows("oews-national.csv"):  # broad codes OEWS publishes for their detailed ones (13-1020)
+        if row["soc_kind"] == "oews-aggregate":
+            occupations[row["soc_code"]] = Occupation("soc", row["soc_code"], row["soc_code"], row["soc_title"], "", "")
+    return CodeList("soc", "US SOC 2018", "2018", f"{DATA_NS}soc-2018", occupations, f"{DATA_NS}soc-2018/{{code}}")
+
+
+SCHEMES = {"esco": esco, "soc": soc}
+
+
+def code_list(scheme: str) -> CodeList:
+    return SCHEMES[scheme]()
+
+
+def _money(text: str) -> int | None:
+    return int(text) if text else None
+
+
+@cache
+def oews() -> WageSurvey:
+    meta = json.loads((HERE / "oews-national.meta.json").read_text(encoding="utf-8"))
+    wages = {
+        row["soc_code"]: Wages(
+            row["soc_code"],
+            row["soc_title"],
+            *(_money(row[key]) for key in ("employment", "annual_mean", "annual_p10", "annual_p25")),
+            *(_money(row[key]) for key in ("annual_median", "annual_p75", "annual_p90")),
+        )
+        for row in _rows("oews-national.csv")
+    }
+    return WageSurvey("U.S. Bureau of Labor Statistics, OEWS", meta["release"], meta["area"]["name"], wages)

@@ -1,0 +1,89 @@
+"""The review file (occupations.yaml): decisions read with their lines, bad entries reported
+and skipped, a broken file reported while the pages still build, and decisions as triples."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from jobkg.ingest.review import OccupationDecision, ReviewFileError, read_review, record, review_quads
+from jobkg.kb import KnowledgeBase
+
+FIXTURE = Path(__file__).parents[1] / "queries" / "fixture_pages"
+ROLE = "https://w3id.org/jobkg/id/role/eng/widget-engineer/senior-widget-engineer"
+SOC_MECHANICAL = "17-2141"
+
+
+def test_decisions_are_read_with_their_lines():
+    decisions, warnings = read_review(FIXTURE / "occupations.yaml")
+    assert warnings == []
+    assert [(d.scheme, d.verdict, d.line, d.by, d.date) for d in decisions] == [
+        ("soc", "accepted", 2, "Ada Reviewer", dt.date(2026, 12, 1)),
+        ("esco", "rejected", 9, "Ada Reviewer", dt.date(2026, 12, 1)),
+    ]
+
+
+def test_bad_entries_are_warnings_with_their_line_and_the_rest_is_read(tmp_path):
+    review = tmp_path / "occupations.yaml"
+    review.write_text(
+        f"- {{role: {ROLE}, scheme: soc, code: '{SOC_MECHANICAL}', verdict: accepted}}\n"
+        f"- {{role: {ROLE}, scheme: isco, code: '2512', verdict: accepted}}\n"
+        f"- {{role: {ROLE}, scheme: soc, code: '99-9999', verdict: accepted}}\n"
+        f"- {{role: {ROLE}, scheme: soc, code: '{SOC_MECHANICAL}', verdict: maybe}}\n"
+        f"- {{role: {ROLE}, scheme: soc, code: '{SOC_MECHANICAL}', verdict: accepted, date: yesterday}}\n"
+        "- just a line\n"
+        "- {scheme: soc}\n"
+    )
+    decisions, warnings = read_review(review)
+    assert len(decisions) == 1
+    assert [(w.line, w.message.split(": ", 1)[1]) for w in warnings] == [
+        (2, "unknown scheme 'isco' (known: esco, soc)"),
+        (3, "'99-9999' is no occupation of US SOC 2018"),
+        (4, "verdict 'maybe' is none of accepted, exact, rejected"),
+        (5, "'date' is written YYYY-MM-DD, not 'yesterday'"),
+        (6, "an entry is a mapping with role, scheme, code and verdict"),
+        (7, "no role, code, verdict"),
+    ]
+
+
+@pytest.mark.parametrize("text", ["role: x\n", "- [unclosed\n"])
+def test_a_file_that_is_no_list_of_decisions_is_refused_by_name(tmp_path, text):
+    review = tmp_path / "occupations.yaml"
+    review.write_text(text)
+    with pytest.raises(ReviewFileError, match=r"occupations\.yaml"):
+        read_review(review)
+
+
+def test_recording_replaces_the_decision_on_the_same_role_and_code(tmp_path):
+    review = tmp_path / "occupations.yaml"
+    record(review, OccupationDecision(ROLE, "soc", SOC_MECHANICAL, "accepted", "Ada", dt.date(2026, 12, 1)))
+    record(review, OccupationDecision(ROLE, "soc", SOC_MECHANICAL, "rejected", "Bo", dt.date(2026, 12, 2)))
+    decisions, _ = read_review(review)
+    assert [(d.verdict, d.by, d.date) for d in decisions] == [("rejected", "Bo", dt.date(2026, 12, 2))]
+    assert review.read_text().startswith("# Standard occupations")
+
+
+def test_each_verdict_is_its_own_link_and_an_unknown_role_is_a_warning():
+    decisions = [
+        OccupationDecision(ROLE, "soc", SOC_MECHANICAL, "exact", line=1),
+        OccupationDecision(ROLE, "soc", "17-2011", "rejected", line=2),
+        OccupationDecision(ROLE + "-gone", "soc", SOC_MECHANICAL, "accepted", line=3),
+    ]
+    quads, warnings = review_quads(decisions, "occupations.yaml", {ROLE})
+    links = {(q.predicate.value.rsplit("#", 1)[-1], q.object.value) for q in quads if q.subject.value == ROLE}
+    soc = "https://w3id.org/jobkg/id/soc-2018/"
+    assert links == {("exactMatch", soc + SOC_MECHANICAL), ("rejectedMatch", soc + "17-2011")}
+    assert [(w.line, w.message) for w in warnings] == [(3, f"no role {ROLE}-gone in the KB; link not made")]
+
+
+def test_a_broken_review_file_is_reported_and_the_pages_still_build(tmp_path):
+    pages = tmp_path / "pages"
+    shutil.copytree(FIXTURE, pages)
+    (pages / "occupations.yaml").write_text("- [unclosed\n")
+    kb = KnowledgeBase.build([pages])
+    assert kb.report.roles == 5
+    assert [failure["file"] for failure in kb.report.failed] == ["occupations.yaml"]
+    assert kb.occupations(ROLE) == []

@@ -1,0 +1,77 @@
+"""Occupation proposals: ranked with reasons, deterministic, never a code people rejected, and
+made from the lists shipped with jobkg (no network)."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from jobkg.kb import KnowledgeBase
+from jobkg.occupation_lists import esco, oews, soc
+from jobkg.occupations import occupation_title, propose
+from jobkg.views import Role, RoleItem, Source
+
+FIXTURE = Path(__file__).parents[1] / "queries" / "fixture_pages"
+ROLE = "https://w3id.org/jobkg/id/role/eng/widget-engineer/senior-widget-engineer"
+
+
+def role(title: str, family: str, *duties: str) -> Role:
+    items = tuple(RoleItem(text, None, line) for line, text in enumerate(duties, 1))
+    return Role(f"urn:{title}", title, family, None, None, "ic", Source("f.md", 1), responsibilities=items)
+
+
+DEVELOPER = role(
+    "Senior Software Developer",
+    "Software Development",
+    "Write, test and review code for our web application",
+    "Design software systems and programming interfaces",
+)
+
+
+def test_the_lists_are_shipped_with_their_versions():
+    assert len(esco().occupations) > 3000 and esco().version == "v1.2"
+    assert soc().get("15-1252").label == "Software Developers"
+    assert oews().release == "May 2025" and oews().area == "National"
+    assert oews().wages["15-1252"].median > oews().wages["15-1252"].p25
+
+
+def test_level_words_and_codes_are_not_part_of_the_occupation_title():
+    assert occupation_title("Senior Staff Engineer (L5)") == "Engineer"
+    assert occupation_title("Product Designer III") == "Product Designer"
+
+
+@pytest.mark.parametrize(("scheme", "expected"), [("esco", "software developer"), ("soc", "Software Developers")])
+def test_a_developer_gets_the_developer_occupation_first_with_its_reasons(scheme, expected):
+    best = propose(DEVELOPER, scheme)[0]
+    assert best.occupation.label == expected
+    assert best.reasons[0] == "title words in its name: Software, Developer"
+
+
+def test_proposals_are_the_same_every_time_and_at_most_the_limit():
+    first = [(p.occupation.code, p.score) for p in propose(DEVELOPER, "esco", limit=5)]
+    assert len(first) == 5
+    assert first == [(p.occupation.code, p.score) for p in propose(DEVELOPER, "esco", limit=5)]
+
+
+def test_a_rejected_code_is_never_proposed_again():
+    top = propose(DEVELOPER, "soc")[0].occupation.code
+    assert top not in [p.occupation.code for p in propose(DEVELOPER, "soc", limit=10, rejected=[top])]
+
+
+def test_the_kb_proposes_only_what_nobody_decided():
+    kb = KnowledgeBase.build([FIXTURE])
+    decided = {link.code for link in kb.occupations(ROLE)}
+    assert len(decided) == 2
+    proposed = {p.occupation.code for scheme in ("esco", "soc") for p in kb.propose_occupations(ROLE, scheme, 20)}
+    assert proposed and not proposed & decided
+
+
+def test_proposals_need_no_network(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("jobkg opened a network connection")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    assert propose(role("Data Scientist", "Data"), "esco")
