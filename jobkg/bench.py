@@ -25,7 +25,20 @@ from jobkg.ontology.vocab import ASSERTED_GRAPH
 from jobkg.queries import catalog
 from jobkg.queries.backends import bind_into
 
-STAGES = ("ingest", "reason", "query", "ask", "scale", "app", "load", "push", "fidelity", "questions", "paths")
+STAGES = (
+    "ingest",
+    "reason",
+    "query",
+    "ask",
+    "scale",
+    "app",
+    "load",
+    "push",
+    "fidelity",
+    "questions",
+    "paths",
+    "occupations",
+)
 FIDELITY_GOALS = (  # (goal, score key, target, at least?)
     ("role recall >= 0.95", "role_recall", 0.95, True),
     ("role precision >= 0.97", "role_precision", 0.97, True),
@@ -517,6 +530,13 @@ def bench_paths(gold_file: Path, corpora: Path, seed: int = 7) -> dict[str, obje
     return result
 
 
+def bench_occupations(gold_file: Path, corpora: Path) -> dict[str, object]:
+    """Occupation proposals against a gold file people wrote (jobkg.occupationscore)."""
+    from jobkg.occupationscore import score_occupations
+
+    return {"gold": str(gold_file)} | score_occupations(gold_file, corpora).to_dict()
+
+
 def run(
     sources: list[Path], only: str | None = None, factors: list[float] | None = None, gold: Path | None = None
 ) -> dict[str, object]:
@@ -536,6 +556,13 @@ def run(
             raise UsageError("the paths stage needs a gold file: jobkg bench --only paths GOLD.json [CORPORA]")
         corpora = sources[0] if sources else Path("../shared/corpus")
         return {"machine": machine(), "date": str(date.today()), "paths": bench_paths(gold, corpora)}
+    if only == "occupations":
+        if gold is None:
+            raise UsageError(
+                "the occupations stage needs a gold file: jobkg bench --only occupations GOLD.json [CORPORA]"
+            )
+        corpora = sources[0] if sources else Path("../shared/corpus")
+        return {"machine": machine(), "date": str(date.today()), "occupations": bench_occupations(gold, corpora)}
     if only == "fidelity" and gold is None:
         raise UsageError("the fidelity stage needs a gold file: jobkg bench --only fidelity GOLD.json [PAGES]")
     if only == "fidelity":
@@ -543,7 +570,11 @@ def run(
     stages = (
         [only]
         if only
-        else [stage for stage in STAGES if (stage != "fidelity" or gold) and stage not in ("questions", "paths")]
+        else [
+            stage
+            for stage in STAGES
+            if (stage != "fidelity" or gold) and stage not in ("questions", "paths", "occupations")
+        ]
     )
     out: dict[str, object] = {
         "machine": machine(),
@@ -620,6 +651,16 @@ GOALS = (
     Goal("paths: precision of 'already met' >= 0.9", "paths.precision", ">=", 0.9),
     Goal("jobkg paths p50 <= 50 ms on the dev corpus", "paths.dev_p50_ms", "<=", 50),
     Goal("jobkg paths p50 <= 500 ms on the 10x org", "paths.10x_p50_ms", "<=", 500),
+    *(
+        Goal(
+            f"occupations: {name} {key.replace('top', 'top-')} accuracy >= {target}",
+            f"occupations.{scheme}_{key}",
+            ">=",
+            target,
+        )
+        for scheme, name in (("esco", "ESCO"), ("soc", "SOC"))
+        for key, target in (("top1", 0.6), ("top3", 0.85))
+    ),
 )
 
 
@@ -684,6 +725,11 @@ def figures(result: dict[str, object]) -> dict[str, tuple[float, str]]:
         if key in result.get("paths", {}):
             value = result["paths"][key]
             found[f"paths.{key}"] = (value, f"{value} ms" if key.endswith("_ms") else str(value))
+    for scheme in ("esco", "soc"):
+        for key in ("top1", "top3"):
+            if scheme in result.get("occupations", {}):
+                value = result["occupations"][scheme][key]
+                found[f"occupations.{scheme}_{key}"] = (value, f"{value} of {result['occupations'][scheme]['roles']}")
     return found
 
 

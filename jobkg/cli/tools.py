@@ -43,7 +43,7 @@ def bench(args: argparse.Namespace) -> int:
         raise UsageError("give one gold file (GOLD.json) at a time")
     if args.from_json:
         result = json.loads(args.from_json.read_text())
-    elif args.only in ("fidelity", "questions", "paths"):
+    elif args.only in ("fidelity", "questions", "paths", "occupations"):
         result = run_bench(pages, only=args.only, gold=golds[0] if golds else None)
     else:
         result = run_bench(pages or [BUNDLED_CORPUS], only=args.only, factors=factors, gold=golds[0] if golds else None)
@@ -60,6 +60,8 @@ def bench(args: argparse.Namespace) -> int:
         _print_questions(result["questions"])
     if "paths" in result:
         out.print(f"paths: {result['paths']}", markup=False)
+    if "occupations" in result:
+        out.print(f"occupations: {result['occupations']}", markup=False)
     if "corpus" not in result:
         return 0
     out.print(f"corpus: {result['corpus']}", markup=False)

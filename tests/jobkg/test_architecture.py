@@ -38,6 +38,7 @@ LAYERS = {
     "jobkg.kb": 5,
     "jobkg.fidelity": 5,
     "jobkg.pathscore": 5,
+    "jobkg.occupationscore": 5,
     "jobkg.questions": 5,
     "jobkg": 5,  # the package's lazy front door (KnowledgeBase): this module only, see layer()
     "jobkg.bench": 6,

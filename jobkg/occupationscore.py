@@ -1,0 +1,88 @@
+"""Scoring occupation proposals against a gold file written by people reading the pages and the
+code lists: for each role, the ESCO and SOC codes a careful analyst accepts (format in
+tests/jobkg/gold/occupations.json). Top-1 and top-3 accuracy per list; a gold role the KB does
+not have counts as a miss and is named, so a reader change cannot hide a matcher's failure."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from jobkg import views
+from jobkg.kb import KnowledgeBase
+from jobkg.occupations import propose
+
+SCHEMES = ("esco", "soc")
+SAME_ROLE = 80  # token-set likeness of a gold title and a KB title in the same file ('Engineer (L2)')
+
+
+@dataclass
+class ListScore:
+    roles: int = 0
+    top1: int = 0
+    top3: int = 0
+
+    def share(self, count: int) -> float:
+        return round(count / self.roles, 3) if self.roles else 0.0
+
+    def to_dict(self) -> dict[str, object]:
+        return {"roles": self.roles, "top1": self.share(self.top1), "top3": self.share(self.top3)}
+
+
+@dataclass
+class OccupationScore:
+    lists: dict[str, ListScore] = field(default_factory=lambda: {scheme: ListScore() for scheme in SCHEMES})
+    not_found: list[str] = field(default_factory=list)
+    seconds_per_role: float = 0.0
+
+    def to_dict(self) -> dict[str, object]:
+        return {scheme: score.to_dict() for scheme, score in self.lists.items()} | {
+            "not_found": self.not_found,
+            "ms_per_role": round(self.seconds_per_role * 1000, 1),
+        }
+
+
+def score_occupations(gold_file: Path, corpora: Path) -> OccupationScore:
+    """Build each top folder the gold names once (corpora: the folder holding them) and compare
+    the first three proposals of each list with the gold's acceptable codes."""
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))["roles"]
+    score = OccupationScore()
+    roles: dict[str, dict[str, list[views.Role]]] = {}
+    took = proposed = 0.0
+    for entry in gold:
+        top, _, file = entry["source"].partition("/")
+        if top not in roles:
+            roles[top] = {}
+            for role in KnowledgeBase.build([corpora / top]).roles():
+                roles[top].setdefault(role.source.file, []).append(role)
+        role = _find(roles[top].get(file, []), entry["title"])
+        if role is None:
+            score.not_found.append(f"{entry['source']}: {entry['title']}")
+        for scheme in SCHEMES:
+            accepted = set(entry[scheme])
+            if not accepted:
+                continue
+            score.lists[scheme].roles += 1
+            if role is None:
+                continue
+            start = time.perf_counter()
+            codes = [proposal.occupation.code for proposal in propose(role, scheme, limit=3)]
+            took += time.perf_counter() - start
+            proposed += 0.5
+            score.lists[scheme].top1 += bool(codes) and codes[0] in accepted
+            score.lists[scheme].top3 += bool(accepted & set(codes))
+    score.seconds_per_role = took / proposed if proposed else 0.0
+    return score
+
+
+def _find(candidates: list[views.Role], title: str) -> views.Role | None:
+    """The role of that title in its file, else the most alike above SAME_ROLE."""
+    exact = [role for role in candidates if role.title == title]
+    if exact:
+        return exact[0]
+    best = max(candidates, key=lambda role: fuzz.token_set_ratio(title, role.title), default=None)
+    return best if best is not None and fuzz.token_set_ratio(title, best.title) >= SAME_ROLE else None
