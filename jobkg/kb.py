@@ -26,7 +26,7 @@ from jobkg import views
 from jobkg.errors import KbFileError, ParamError
 from jobkg.exports import EXPORT_FORMATS, export_format, format_for_path, keeps_graphs
 from jobkg.ingest.corpus import IngestReport, ingest_into
-from jobkg.occupations import OccupationLink, Proposal, links_from_rows, propose
+from jobkg.occupations import MarketPay, OccupationLink, Proposal, links_from_rows, market_pay, propose
 from jobkg.ontology import ontology_triples
 from jobkg.ontology.reasoner import read_axioms, reason
 from jobkg.ontology.validate import ValidationReport, validate
@@ -339,6 +339,10 @@ class KnowledgeBase:
         a rejected code never comes back, an accepted one is shown as accepted, not proposed."""
         decided = [link.code for link in self.occupations(iri) if link.scheme == scheme]
         return propose(self.role(iri), scheme, limit, rejected=decided)
+
+    def market_pay(self, iri: str) -> MarketPay | None:
+        """OEWS wages of the role's accepted SOC occupation, or None: no accepted occupation."""
+        return market_pay(self.occupations(iri))
 
     def validate(self) -> tuple[ValidationReport, dict[str, views.Place]]:
         """SHACL report, and for each focus node its label, file and line."""

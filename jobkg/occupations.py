@@ -21,7 +21,7 @@ import bm25s
 import numpy as np
 import snowballstemmer
 
-from jobkg.occupation_lists import SCHEMES, CodeList, Occupation, code_list
+from jobkg.occupation_lists import SCHEMES, CodeList, Occupation, Wages, WageSurvey, code_list, oews
 from jobkg.views import Role
 
 # (weight, what the reason says); the weights were set on the development gold (docs/occupations.md)
@@ -107,6 +107,29 @@ def links_from_rows(rows: Iterable[Mapping[str, object]]) -> list[OccupationLink
 
 def _text(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class MarketPay:
+    """OEWS national wages of a role's accepted SOC occupation: a benchmark for people to weigh,
+    not a statement of what the company pays."""
+
+    link: OccupationLink
+    wages: Wages
+    survey: WageSurvey
+
+    @property
+    def source(self) -> str:
+        return f"{self.survey.source}, {self.survey.release}, {self.survey.area}, all industries"
+
+
+def market_pay(links: Iterable[OccupationLink]) -> MarketPay | None:
+    """From the first accepted SOC occupation that OEWS publishes wages for; none otherwise."""
+    survey = oews()
+    for link in links:
+        if link.scheme == "soc" and link.accepted and link.code in survey.wages:
+            return MarketPay(link, survey.wages[link.code], survey)
+    return None
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,14 @@ class CodeList:
     def iri_of(self, code: str) -> str:
         return self.occupation_iri.format(code=code)
 
+    def find(self, text: str) -> Occupation | None:
+        """An occupation by what people type: its code, its notation (an ESCO UUID) or its IRI."""
+        text = text.strip()
+        found = self.occupations.get(text)
+        if found is None:
+            found = next((o for o in self.occupations.values() if text in (o.notation, self.iri_of(o.code))), None)
+        return found
+
 
 @dataclass(frozen=True, slots=True)
 class Wages:

@@ -9,7 +9,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from jobkg.cli import ask, build, export, roles, tools  # noqa: F401 - importing registers their commands
+from jobkg.cli import ask, build, export, occupations, roles, tools  # noqa: F401 - importing registers their commands
 from jobkg.cli.output import err
 from jobkg.cli.registry import COMMANDS, build_parser
 from jobkg.errors import JobkgError

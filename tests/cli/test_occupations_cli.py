@@ -1,0 +1,67 @@
+"""`jobkg occupations`: decided occupations with their line and market pay, proposals marked as
+proposals, and decisions written to the review file that the next build reads."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from jobkg.cli import main
+
+FIXTURE = Path(__file__).parents[1] / "queries" / "fixture_pages"
+
+
+def run(capsys, *args: str) -> tuple[int, str]:
+    code = main(list(args))
+    return code, capsys.readouterr().out
+
+
+def test_decided_occupations_with_their_line_and_market_pay(capsys):
+    code, out = run(capsys, "occupations", str(FIXTURE))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Senior Widget Engineer (Widget Engineer)"
+    assert "accepted  US SOC 2018 17-2141  Mechanical Engineers  [occupations.yaml:2, Ada Reviewer, 2026-12-01]" in out
+    assert "rejected  ESCO occupations 579254cf" in out
+    assert "market pay (annual, 17-2141 Mechanical Engineers; U.S. Bureau of Labor Statistics, OEWS, May 2025" in out
+    assert lines[-1] == "4 roles have no decided occupation; --suggest proposes some"
+
+
+def test_suggestions_are_marked_proposed_and_never_the_rejected_code(capsys):
+    code, out = run(capsys, "occupations", str(FIXTURE), "--role", "Senior Widget Engineer", "--suggest", "--json")
+    [role] = json.loads(out)
+    assert code == 0
+    assert {p["scheme"] for p in role["proposed"]} == {"esco", "soc"}
+    decided = {link["code"] for link in role["decided"]}
+    assert not decided & {p["code"] for p in role["proposed"]}
+
+
+def test_accept_writes_the_review_file_and_the_next_build_reads_it(capsys, tmp_path):
+    pages = tmp_path / "pages"
+    shutil.copytree(FIXTURE, pages)
+    code, out = run(
+        capsys, "occupations", str(pages), "--role", "Staff Widget Engineer", "--accept", "15-1252", "--by", "Bo"
+    )
+    assert code == 0 and out.startswith("accepted: Software Developers (US SOC 2018) for Staff Widget Engineer")
+    _, out = run(capsys, "occupations", str(pages), "--role", "Staff Widget Engineer", "--json")
+    [role] = json.loads(out)
+    assert [(link["code"], link["decision"], link["by"]) for link in role["decided"]] == [("15-1252", "accepted", "Bo")]
+    assert role["market_pay"]["annual_usd"]["median"] == 135980
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--accept", "15-1252"], "need --role"),
+        (["--role", "Staff Widget Engineer", "--reject", "99-0000"], "is no code of"),
+    ],
+)
+def test_decisions_that_cannot_be_written_are_usage_errors(capsys, tmp_path, args, message):
+    pages = tmp_path / "pages"
+    shutil.copytree(FIXTURE, pages)
+    assert main(["occupations", str(pages), *args]) == 2
+    assert message in capsys.readouterr().err
+    assert (pages / "occupations.yaml").read_text() == (FIXTURE / "occupations.yaml").read_text()
