@@ -18,6 +18,7 @@ from typing import Protocol
 import networkx as nx
 from pyoxigraph import Quad, RdfFormat, serialize
 
+from jobkg import schemaorg
 from jobkg.errors import UnknownFormatError
 from jobkg.graph import org_graph
 from jobkg.ontology.publish import context
@@ -132,6 +133,11 @@ def _roles_csv(kb: Exportable, _asserted_only: bool) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+def _schemaorg(kb: Exportable, _asserted_only: bool) -> bytes:
+    """One schema.org Occupation per role (jobkg.schemaorg)."""
+    return schemaorg.write(kb, kb.roles())
+
+
 _ROWS = (
     # name, extension, media type, is RDF, description, writer (_rdf: format, keeps graphs, writes prefixes)
     ("turtle", "ttl", "text/turtle", True, "Turtle", _rdf(RdfFormat.TURTLE, False, True)),
@@ -143,6 +149,7 @@ _ROWS = (
     ("graphml", "graphml", "application/graphml+xml", False, "org graph for yEd", _org_graph_file(nx.write_graphml)),
     ("gexf", "gexf", "application/gexf+xml", False, "org graph for Gephi", _org_graph_file(nx.write_gexf)),
     ("csv", "csv", "text/csv", False, "one row per role", _roles_csv),
+    ("schemaorg", "schemaorg.jsonld", "application/ld+json", False, "schema.org Occupations", _schemaorg),
 )  # fmt: skip
 EXPORT_FORMATS: dict[str, ExportFormat] = {row[0]: ExportFormat(*row) for row in _ROWS}
 

@@ -29,6 +29,7 @@ LAYERS = {
     "jobkg.tables": 4,
     "jobkg.graph": 4,
     "jobkg.exports": 4,
+    "jobkg.schemaorg": 4,
     "jobkg.diff": 4,
     "jobkg.synth": 4,
     "jobkg.uploads": 4,

@@ -83,6 +83,7 @@ def test_every_goal_reads_a_figure_the_run_can_have():
         "push": {"first_s": 1.0, "triples": 1, "how": "x"},
         "app": {"explore_first_draw_s": 1.0, "warm_interaction_ms": 1.0, "cold_start_s": 1.0},
         "paths": {"precision": 1.0, "dev_p50_ms": 1.0, "10x_p50_ms": 1.0},
+        "occupations": {scheme: {"roles": 1, "top1": 1.0, "top3": 1.0} for scheme in ("esco", "soc")},
     }
     assert [goal.name for goal in GOALS if goal.figure not in figures(run_)] == []
 
