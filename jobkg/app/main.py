@@ -7,7 +7,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from jobkg.app import navigation
-from jobkg.app.screens import ask, explore, export, matrix, quality, queries, role, sparql
+from jobkg.app.screens import ask, explore, export, matrix, occupations, quality, queries, role, sparql
 from jobkg.app.state import choose_source, keep_in_url, load_kb
 from jobkg.app.widgets import text
 from jobkg.errors import EndpointError, JobkgError
@@ -19,6 +19,7 @@ def pages() -> dict[str, st.navigation.page.StreamlitPage]:
         "role": st.Page(role.render, title="Role", icon=":material/badge:", url_path="role"),
         "explore": st.Page(explore.render, title="Explore", icon=":material/hub:", url_path="explore"),
         "matrix": st.Page(matrix.render, title="Matrix", icon=":material/grid_on:", url_path="matrix"),
+        "occupations": st.Page(occupations.render, title="Occupations", icon=":material/work:", url_path="occupations"),
         "queries": st.Page(queries.render, title="Queries", icon=":material/list:", url_path="queries"),
         "sparql": st.Page(sparql.render, title="SPARQL", icon=":material/code:", url_path="sparql"),
         "export": st.Page(export.render, title="Export", icon=":material/download:", url_path="export"),

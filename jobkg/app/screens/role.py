@@ -7,9 +7,11 @@ import pandas as pd
 import streamlit as st
 
 from jobkg import assessment, views
+from jobkg.app.navigation import open_page
 from jobkg.app.state import current_kb
 from jobkg.app.widgets import role_link, text
 from jobkg.kb import KnowledgeBase
+from jobkg.occupations import market_pay
 from jobkg.tables import readable
 
 BOX = "role-box"  # the role chosen in the box; keyed, so each choice holds on the next run
@@ -49,6 +51,7 @@ def render() -> None:
     st.query_params["role"] = iri
     view = views.role_view(kb, by_iri[iri])
     _header(view.role)
+    _occupation(kb, view.role)
     left, right = st.columns(2)
     with left:
         _ladder_and_lines(view, by_iri)
@@ -74,6 +77,31 @@ def _header(role: views.Role) -> None:
         st.caption("Also called: " + text(", ".join(role.aliases)))
     if role.extends:
         st.caption("Extends: " + text(", ".join(role.extends)))
+
+
+def _occupation(kb: KnowledgeBase, role: views.Role) -> None:
+    """The standard occupations people accepted for the role, and the market pay of an accepted
+    SOC code beside the grade, labelled as a benchmark; proposals stay on the Occupations page."""
+    accepted = [link for link in kb.occupations(role.iri) if link.accepted]
+    if not accepted:
+        left, right = st.columns([4, 1], vertical_alignment="center")
+        left.caption("Standard occupation: none accepted yet.")
+        if right.button("Review proposals", key="to-occupations", type="tertiary", icon=":material/work:"):
+            open_page("occupations")
+        return
+    named = "; ".join(f"{link.label} ({link.list_title} {link.code.rsplit('/', 1)[-1]})" for link in accepted)
+    where = ", ".join(sorted({f"{link.file}:{link.line}" for link in accepted}))
+    st.markdown(f"**Standard occupation** {text(named)}  \n*accepted in* `{where}`")
+    pay = market_pay(accepted)
+    if pay is None:
+        return
+    wages = pay.wages
+    figures = {"10th": wages.p10, "25th": wages.p25, "median": wages.median, "75th": wages.p75, "90th": wages.p90}
+    st.caption(
+        f"Market pay for SOC {wages.soc_code} {text(wages.title)}, annual, USD ({text(pay.source)}): a benchmark "
+        "for the occupation, not what this company pays."
+    )
+    st.table(pd.DataFrame([{k: f"${v:,}" if v else "not published" for k, v in figures.items()}]), hide_index=True)
 
 
 def _ladder_and_lines(view: views.RoleView, by_iri: dict[str, views.Role]) -> None:

@@ -1,0 +1,119 @@
+"""Occupations: review each role's standard occupation. Proposals (ESCO, US SOC 2018) come with
+their score and reasons; Accept, Exact and Reject write occupations.yaml beside the pages, and
+the KB is rebuilt from it. Nothing proposed is shown as accepted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from jobkg import views
+from jobkg.app.state import any_source, current_kb, load_graph, load_kb
+from jobkg.app.widgets import role_link, text
+from jobkg.ingest.review import REVIEW_FILE, OccupationDecision, record
+from jobkg.kb import KnowledgeBase
+from jobkg.occupation_lists import SCHEMES, code_list
+from jobkg.occupations import Proposal
+
+REVIEWER = "occupations-reviewer"
+SHOWN = 5  # proposals per list
+
+
+def review_folder() -> Path | None:
+    """Where decisions go: the folder of pages this KB is built from, when this app may write
+    there (a local app, --any-source, or a server started with JOBKG_REVIEW=1); else None."""
+    kind, location = st.session_state["source"]
+    folder = Path(location)
+    writable = kind == "folder of pages" and folder.is_dir() and os.access(folder, os.W_OK)
+    allowed = any_source() or os.environ.get("JOBKG_REVIEW", "") in ("1", "true", "yes")
+    return folder if writable and allowed else None
+
+
+def render() -> None:
+    kb = current_kb()
+    st.title("Standard occupations")
+    st.caption(
+        "Which ESCO (v1.2) and US SOC 2018 occupation each role is, for pay benchmarks, workforce reports "
+        "and job postings. Proposals come from the title, the family and the duties (BM25 over the lists' "
+        "names and descriptions); they are suggestions, right about half the time in the first three. "
+        "A decision is written to occupations.yaml beside the pages, with your name and the date."
+    )
+    roles = sorted(kb.roles(), key=lambda r: (r.title, r.family))
+    decided = kb.decided_roles()
+    st.progress(
+        len(decided) / len(roles) if roles else 0.0, f"{len(decided)} of {len(roles)} roles have an accepted occupation"
+    )
+    folder = review_folder()
+    if folder is None:
+        st.info(
+            "This source is read here, not written: decisions are made on a folder of pages in a local app "
+            "(`jobkg app PAGES --any-source`), on a server started with JOBKG_REVIEW=1, or with "
+            "`jobkg occupations PAGES --role ROLE --accept CODE`."
+        )
+    undecided_only = st.toggle("Only roles without an accepted occupation", value=True)
+    listed = [r for r in roles if not undecided_only or r.iri not in decided]
+    if not listed:
+        st.success("Every role has an accepted occupation.")
+        return
+    by_iri = {r.iri: r for r in listed}
+    iri = st.selectbox("Role", list(by_iri), format_func=lambda i: f"{by_iri[i].title} — {by_iri[i].family}")
+    role = by_iri[iri]
+    role_link(role.iri, f"Open {role.title}", key="occupations-role")
+    _decided(kb, role)
+    reviewer = st.text_input("Your name (written with each decision)", key=REVIEWER).strip() if folder else ""
+    for scheme in SCHEMES:
+        st.subheader(code_list(scheme).title, anchor=False)
+        proposals = kb.propose_occupations(role.iri, scheme, SHOWN)
+        if not proposals:
+            st.write("Nothing to propose from this list.")
+        for index, proposal in enumerate(proposals):
+            _proposal(role, proposal, folder, reviewer, f"{scheme}-{index}")
+
+
+def _decided(kb: KnowledgeBase, role: views.Role) -> None:
+    links = kb.occupations(role.iri)
+    if not links:
+        st.write("No decision yet for this role.")
+        return
+    rows = [
+        {
+            "Decision": link.decision,
+            "List": f"{link.list_title} {link.version}",
+            "Occupation": text(link.label),
+            "By": text(link.by or ""),
+            "Date": link.date or "",
+            "Line": f"{link.file}:{link.line}",
+        }
+        for link in links
+    ]
+    st.table(pd.DataFrame(rows), hide_index=True)
+
+
+def _proposal(role: views.Role, proposal: Proposal, folder: Path | None, reviewer: str, key: str) -> None:
+    occupation = proposal.occupation
+    label, accept, exact, reject = st.columns([6, 1, 1, 1], vertical_alignment="center")
+    label.markdown(
+        f"**{text(occupation.label)}** `{occupation.notation}` · proposed, score {proposal.score}  \n"
+        + text("; ".join(proposal.reasons))
+    )
+    blocked = folder is None or not reviewer
+    why = "Write your name first" if folder is not None and not reviewer else None
+    for column, verdict, caption in (
+        (accept, "accepted", "Accept"),
+        (exact, "exact", "Exact"),
+        (reject, "rejected", "Reject"),
+    ):
+        if column.button(caption, key=f"{verdict}-{key}", disabled=blocked, help=why):
+            assert folder is not None  # the button is disabled without a folder
+            decision = OccupationDecision(
+                role.iri, occupation.scheme, occupation.code, verdict, reviewer, dt.date.today(), role.title
+            )
+            record(folder / REVIEW_FILE, decision)
+            load_kb.clear()  # the KB is rebuilt from the pages and the review file
+            load_graph.clear()
+            st.toast(text(f"{caption}: {occupation.label} for {role.title}"))
+            st.rerun()
