@@ -18,7 +18,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 from jobkg.errors import PageError
 from jobkg.ingest import iris
 from jobkg.ingest.records import IngestWarning
-from jobkg.occupation_lists import SCHEMES, code_list
+from jobkg.occupation_lists import SCHEMES, code_list, oews
 from jobkg.ontology.vocab import ASSERTED_GRAPH, DCTERMS, JOBKG, OWL, PROV, RDF, RDFS, SKOS, XSD_DATE, XSD_INTEGER
 
 REVIEW_FILE = "occupations.yaml"
@@ -139,6 +139,10 @@ def review_quads(
             add(NamedNode(listed.iri), RDF.type, SKOS.ConceptScheme)
             add(NamedNode(listed.iri), RDFS.label, Literal(listed.title))
             add(NamedNode(listed.iri), OWL.versionInfo, Literal(listed.version))
+            wages = oews().wages.get(decision.code) if decision.scheme == "soc" else None
+            if wages is not None and wages.median is not None:  # for the market-pay-order check
+                add(occupation, JOBKG.marketMedianWage, Literal(str(wages.median), datatype=XSD_INTEGER))
+                add(occupation, JOBKG.wageSurvey, Literal(f"{oews().source}, {oews().release}, {oews().area}"))
         role = NamedNode(decision.role)
         predicate = {"exact": SKOS.exactMatch, "accepted": SKOS.closeMatch}.get(decision.verdict, JOBKG.rejectedMatch)
         add(role, predicate, occupation)

@@ -54,6 +54,12 @@ PAGES = {
     "g/gadget-analyst/_index.md": "# Gadget Analyst\n\nThe Gadget Analyst family counts gadgets.\n",
     "g/gadget-analyst/one.md": "# Gadget Analyst\n\nThe Gadget Analyst is a grade 5.\n\n## Duties\n\n- Count gadgets\n",
     "g/gadget-analyst/two.md": "# Gadget Analyst\n\nThe Gadget Analyst is a grade 6.\n\n## Duties\n\n- Count more\n",
+    "occupations.yaml": """
+        - {role: "https://w3id.org/jobkg/id/role/d/widgets/widget-engineer",
+           scheme: soc, code: 15-1252, verdict: accepted}
+        - {role: "https://w3id.org/jobkg/id/role/d/widgets/senior-widget-engineer",
+           scheme: soc, code: 17-2141, verdict: accepted}
+        """,
 }
 
 
@@ -71,9 +77,14 @@ def test_each_kind_is_found_with_the_line_that_shows_it(findings):
         ("same-title-in-family", "Gadget Analyst", "g/gadget-analyst/two.md", 3),
         ("reports-to-undefined", "Widget Manager", "d/widget-management.md", 5),
         ("equivalents-of-other-grades", "Senior Widget Engineer", "d/widgets.md", 15),
+        ("market-pay-order", "Senior Widget Engineer", "occupations.yaml", 3),  # the line that accepts its occupation
     }
     assert expected <= set(findings)
     assert findings[("ladder-grade-order", "Widget Engineer", "d/widgets.md", 15)].endswith("(a grade skipped)")
+    assert findings[("market-pay-order", "Senior Widget Engineer", "occupations.yaml", 3)] == (
+        "grade 8, occupation Mechanical Engineers (market median $104110); Widget Engineer, grade 6, "
+        "is Software Developers (market median $135980)"
+    )
     assert (
         "Senior Widget Engineer (grade 8) reports to it"
         in findings[("manager-not-above-report", "Widget Manager", "d/widgets.md", 15)]
