@@ -7,9 +7,10 @@ the grades; roles with neither get a column of their own, so nothing drops out o
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from jobkg.occupations import MarketPay
 from jobkg.views import Role
 
 NOT_STATED = "not stated"
@@ -105,3 +106,24 @@ def _short_title(title: str, family: str) -> str:
 
 def _department(role: Role) -> str:
     return role.department or NOT_STATED
+
+
+PAY_COLUMNS = ("p10", "p25", "median", "p75", "p90")
+
+
+def pay_rows(matrix: Matrix, pay: Mapping[str, MarketPay]) -> list[dict[str, object]]:
+    """One row per role of the matrix, in its order, with its grade beside the market pay of its
+    accepted SOC occupation (blank where none is accepted) and the survey that gives it."""
+    rows: list[dict[str, object]] = []
+    for family in matrix.families:
+        for grade in matrix.grades:
+            for role in matrix.cell(family, grade):
+                found = pay.get(role.iri)
+                row: dict[str, object] = {"Department": family.department, "Family": family.name}
+                row |= {"Grade": grade_label(grade), "Role": role.title}
+                row["SOC occupation"] = f"{found.wages.soc_code} {found.wages.title}" if found else ""
+                for column in PAY_COLUMNS:
+                    row[f"Market {column} (USD/year)"] = getattr(found.wages, column) if found else None
+                row["Market pay source"] = found.source if found else ""
+                rows.append(row)
+    return rows

@@ -48,3 +48,23 @@ def test_a_cell_leaves_off_the_family_only_before_a_single_level_word():
     specialty = "Senior Backend Engineer, Database"
     assert cell_text([_role(specialty, family)], family) == specialty
     assert cell_text([_role("Engineering Manager", family, "management")], family) == "◆ Engineering Manager"
+
+
+def test_pay_rows_put_market_pay_beside_the_grade_only_where_an_occupation_is_accepted():
+    from pathlib import Path
+
+    from jobkg.kb import KnowledgeBase
+    from jobkg.matrix import pay_rows
+
+    kb = KnowledgeBase.build([Path(__file__).parents[1] / "queries" / "fixture_pages"])
+    pay = {iri: found for iri in kb.decided_roles() if (found := kb.market_pay(iri)) is not None}
+    rows = {row["Role"]: row for row in pay_rows(job_matrix(kb.roles()), pay)}
+    assert len(rows) == 5
+    senior = rows["Senior Widget Engineer"]
+    assert (senior["Grade"], senior["SOC occupation"], senior["Market median (USD/year)"]) == (
+        "grade 7",
+        "17-2141 Mechanical Engineers",
+        104110,
+    )
+    assert senior["Market pay source"].startswith("U.S. Bureau of Labor Statistics, OEWS, May 2025")
+    assert rows["Staff Widget Engineer"]["Market median (USD/year)"] is None

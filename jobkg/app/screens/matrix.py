@@ -9,7 +9,7 @@ import streamlit as st
 
 from jobkg.app.state import current_kb
 from jobkg.app.widgets import open_role, role_link
-from jobkg.matrix import Matrix, grade_label, job_matrix
+from jobkg.matrix import Matrix, grade_label, job_matrix, pay_rows
 from jobkg.views import Role
 
 ROW_PX = 35  # the data grid's row height
@@ -56,8 +56,18 @@ def render() -> None:
         st.write(f"That cell holds {len(in_cell)} roles:")
         for index, role in enumerate(in_cell):
             role_link(role.iri, role.title, key=f"matrix-cell-{index}")
-    st.download_button(
+    left, right = st.columns(2)
+    left.download_button(
         "Download CSV", pd.DataFrame(rows).to_csv(index=False), "job-architecture-matrix.csv", "text/csv"
+    )
+    pay = {iri: found for iri in kb.decided_roles() if (found := kb.market_pay(iri)) is not None}
+    right.download_button(
+        "Download roles with grade and market pay (CSV)",
+        pd.DataFrame(pay_rows(matrix, pay)).to_csv(index=False),
+        "job-architecture-market-pay.csv",
+        "text/csv",
+        help="One row per role: its grade beside the BLS OEWS national wages of its accepted SOC occupation "
+        "(blank where none is accepted): a market benchmark, not what the company pays.",
     )
 
 
