@@ -83,6 +83,12 @@ class OccupationLink:
     def accepted(self) -> bool:
         return self.decision != "rejected"
 
+    @property
+    def notation(self) -> str:
+        """The code people read: a SOC code, an ESCO concept's UUID (its IRI is the code)."""
+        listed = code_list(self.scheme).get(self.code)
+        return listed.notation if listed else self.code
+
 
 def links_from_rows(rows: Iterable[Mapping[str, object]]) -> list[OccupationLink]:
     """role-occupations rows as links; a list the KB names but this jobkg does not ship is skipped."""

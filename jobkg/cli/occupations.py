@@ -57,9 +57,7 @@ def occupations(args: argparse.Namespace) -> int:
         for link in links:
             who = ", ".join(part for part in (link.by, link.date) if part)
             where = f"{link.file}:{link.line}" + (f", {who}" if who else "")
-            notation = code_list(link.scheme).find(link.code)
-            code = notation.notation if notation else link.code
-            out.print(f"  {link.decision:9} {link.list_title} {code}  {link.label}  [{where}]", markup=False)
+            out.print(f"  {link.decision:9} {link.list_title} {link.notation}  {link.label}  [{where}]", markup=False)
         if pay:
             out.print("  " + _pay_line(pay), markup=False)
         for scheme, found in proposals.items():

@@ -209,7 +209,7 @@ def _second_part(found: list[Reading], reading: Reading, question: str) -> Readi
 def _not_covered(text: str) -> str | None:
     """What a question asks that job-architecture pages do not hold (pay, location, ...)."""
     for topic in topics():
-        if topic.words.search(text):
+        if topic.asked(text):
             return topic.instead
     return None
 

@@ -13,6 +13,9 @@ from rapidfuzz import fuzz
 from jobkg import paths as careers
 from jobkg.ingest.titles import title_key
 from jobkg.kb import KnowledgeBase
+from jobkg.occupation_lists import SCHEMES, code_list
+from jobkg.occupations import links_from_rows
+from jobkg.occupations import market_pay as occupation_pay
 from jobkg.queries.backends import Row
 from jobkg.queries.mentions import Named
 from jobkg.superseded import superseded_by
@@ -215,6 +218,54 @@ def family_of_role(c: Context) -> Said:
     row = rows[0]
     department = f", in {row['department']}" if row.get("department") else ", in no department the pages state"
     return Said(f"{c.role.title} is in the {row['family_title']} family{department}.", rows)
+
+
+def occupation(c: Context) -> Said:
+    """The standard occupations people accepted for the role; where none is, 'not stated', and
+    the ranker's best proposals named as proposals, never as the role's occupation."""
+    rows = [row for row in c.run("role-occupations", {"role": c.role.iri}) if row["decision"] != "rejected"]
+    links = links_from_rows(rows)
+    if not links:
+        proposed = [
+            f"{p.occupation.label} ({code_list(scheme).title} {p.occupation.notation})"
+            for scheme in SCHEMES
+            for p in c.kb.propose_occupations(c.role.iri, scheme, 1)
+        ]
+        hint = f" Proposed, not accepted: {'; '.join(proposed)}." if proposed else ""
+        return Said(
+            f"No standard occupation has been accepted for {c.role.title} (not stated).{hint} "
+            "A person decides: `jobkg occupations --suggest` or the Occupations page."
+        )
+    named = "; ".join(
+        f"{link.list_title} {link.notation} {link.label} ({link.decision}{' by ' + link.by if link.by else ''})"
+        for link in links
+    )
+    return Said(f"{c.role.title} is {named}.", rows)
+
+
+def market_pay(c: Context) -> Said:
+    """The OEWS national wages of the role's accepted SOC occupation, labelled as a benchmark;
+    without an accepted SOC occupation, 'not stated' (the pages state grades, not salaries)."""
+    rows = c.run("role-occupations", {"role": c.role.iri})
+    pay = occupation_pay(links_from_rows(rows))
+    if pay is None:
+        return Said(
+            f"No SOC occupation with market wages has been accepted for {c.role.title}, so there is no market pay "
+            "to show (not stated); the pages state grades, not salaries."
+        )
+    wages, link = pay.wages, pay.link
+    cited = [row for row in rows if row["code"] == link.code]
+    return Said(
+        f"Market pay for roles like {c.role.title} (SOC {wages.soc_code} {wages.title}, accepted in "
+        f"{link.file}:{link.line}): median {_dollars(wages.median)} a year; 10th to 90th percentile "
+        f"{_dollars(wages.p10)} to {_dollars(wages.p90)} ({pay.source}). A benchmark for the occupation, not what "
+        "this company pays.",
+        cited,
+    )
+
+
+def _dollars(value: int | None) -> str:
+    return f"${value:,}" if value is not None else "(not published)"
 
 
 def gaps(c: Context) -> Said:
@@ -523,6 +574,8 @@ ANSWERS: dict[str, Callable[[Context], Said]] = {
     "gaps": gaps,
     "equivalent": equivalent,
     "interviewers": interviewers,
+    "occupation": occupation,
+    "market_pay": market_pay,
     "indicators": indicators,
     "compare": compare,
     "move": move,

@@ -12,5 +12,6 @@ import yaml
 
 @cache
 def everyday() -> list[dict[str, object]]:
-    """[{q, intent, entities, expect, corpus}, ...]; corpus 'seeds' or 'dev' (the 2022 pages)."""
+    """[{q, intent, entities, expect, corpus}, ...]; corpus 'seeds', 'dev' (the 2022 pages) or
+    'fixture' (tests/queries/fixture_pages, whose review file accepts an occupation)."""
     return yaml.safe_load((files("jobkg.questions") / "everyday.yaml").read_text(encoding="utf-8"))

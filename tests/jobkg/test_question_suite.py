@@ -5,6 +5,8 @@ The expected facts were read off the pages by hand, not off jobkg's answers."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from jobkg.kb import KnowledgeBase
@@ -33,6 +35,17 @@ def check(kb: KnowledgeBase, case: dict) -> None:
 @pytest.mark.parametrize("case", [c for c in SUITE if c["corpus"] == "seeds"], ids=lambda c: c["q"])
 def test_seed_questions(seeds_kb, case):
     check(seeds_kb, case)
+
+
+@pytest.fixture(scope="module")
+def reviewed_kb() -> KnowledgeBase:
+    """The query fixture's pages with their occupations.yaml: one role with an accepted occupation."""
+    return KnowledgeBase.build([Path(__file__).parents[1] / "queries" / "fixture_pages"])
+
+
+@pytest.mark.parametrize("case", [c for c in SUITE if c["corpus"] == "fixture"], ids=lambda c: c["q"])
+def test_fixture_questions(reviewed_kb, case):
+    check(reviewed_kb, case)
 
 
 @pytest.mark.slow

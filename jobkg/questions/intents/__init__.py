@@ -7,7 +7,8 @@ ties: yes/no and comparison readings come before the plain facts they are made o
 each intent gives is in answers.py, under the intent's name.
 
 `not_covered.toml` lists the topics job-architecture pages do not hold (pay, location,
-headcount, who holds a job): a question about one is told so, whatever role it names."""
+headcount, who holds a job): a question about one is told so, whatever role it names, unless
+an intent answers that part of it (`covered_by`: market pay from an accepted occupation)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,9 @@ class Intent:
     def score(self, text: str) -> int:
         return 3 * sum(1 for p in self.strong if p.search(text)) + sum(1 for p in self.weak if p.search(text))
 
+    def strong_cue(self, text: str) -> bool:
+        return any(p.search(text) for p in self.strong)
+
 
 @dataclass(frozen=True)
 class Topic:
@@ -42,6 +46,13 @@ class Topic:
     name: str
     words: Pattern
     instead: str
+    covered_by: str | None = None  # an intent that answers part of the topic (pay: 'market_pay')
+
+    def asked(self, text: str) -> bool:
+        """The question is about this topic, and not about the part an intent answers."""
+        if not self.words.search(text):
+            return False
+        return self.covered_by is None or not BY_NAME[self.covered_by].strong_cue(text)
 
 
 def _compiled(values: list[str]) -> tuple[Pattern, ...]:
@@ -74,7 +85,7 @@ def intents() -> tuple[Intent, ...]:
 def topics() -> tuple[Topic, ...]:
     data = tomllib.loads((files(__package__) / "not_covered.toml").read_text(encoding="utf-8"))
     return tuple(
-        Topic(str(name), re.compile(str(topic["words"]), re.IGNORECASE), str(topic["instead"]))
+        Topic(str(name), re.compile(str(topic["words"]), re.IGNORECASE), str(topic["instead"]), topic.get("covered_by"))
         for name, topic in data.items()
     )
 
