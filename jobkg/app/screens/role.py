@@ -89,9 +89,9 @@ def _occupation(kb: KnowledgeBase, role: views.Role) -> None:
         if right.button("Review proposals", key="to-occupations", type="tertiary", icon=":material/work:"):
             open_page("occupations")
         return
-    named = "; ".join(f"{link.label} ({link.list_title} {link.code.rsplit('/', 1)[-1]})" for link in accepted)
-    where = ", ".join(sorted({f"{link.file}:{link.line}" for link in accepted}))
-    st.markdown(f"**Standard occupation** {text(named)}  \n*accepted in* `{where}`")
+    named = "; ".join(f"{link.label} ({link.list_title} {link.notation})" for link in accepted)
+    said = [", ".join(part for part in (f"{link.file}:{link.line}", link.by, link.date) if part) for link in accepted]
+    st.markdown(f"**Standard occupation** {text(named)}  \n*accepted in* {text('; '.join(said))}")
     pay = market_pay(accepted)
     if pay is None:
         return
