@@ -6,12 +6,14 @@ a push killed half-way, and one clear message for each refusal."""
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -84,10 +86,28 @@ def test_the_documented_push_loads_the_dev_kb_once(server, dev_corpus):
     assert count_triples(server.query_url) == expected
 
 
+STAFF_ITPM = "https://w3id.org/jobkg/id/role/engineering/infrastructure-technical-program-manager/"
+REVIEW = f"""
+- {{role: "{STAFF_ITPM}staff-infrastructure-technical-program-manager", scheme: soc, code: 15-1299,
+   verdict: accepted, by: Ada, date: 2026-12-01}}
+- {{role: "{STAFF_ITPM}staff-infrastructure-technical-program-manager", scheme: soc, code: 11-3021,
+   verdict: rejected, by: Ada, date: 2026-12-01}}
+"""
+
+
+@pytest.fixture(scope="module")
+def reviewed_seeds(tmp_path_factory) -> Path:
+    """The seeds with a review file, so that the occupation queries' examples have rows."""
+    folder = tmp_path_factory.mktemp("seeds") / "pages"
+    shutil.copytree(BUNDLED_CORPUS, folder, ignore=shutil.ignore_patterns("__init__.py", "__pycache__"))
+    (folder / "occupations.yaml").write_text(REVIEW, encoding="utf-8")
+    return folder
+
+
 @pytest.mark.slow
-def test_every_canned_query_gives_the_same_rows_types_and_order(pushing, dev_corpus):
-    """The dev corpus plus the seeds (whose roles the examples name)."""
-    local = KnowledgeBase.build([dev_corpus, BUNDLED_CORPUS])
+def test_every_canned_query_gives_the_same_rows_types_and_order(pushing, dev_corpus, reviewed_seeds):
+    """The dev corpus plus the seeds (whose roles the examples name) and their review file."""
+    local = KnowledgeBase.build([dev_corpus, reviewed_seeds])
     graph = "https://example.org/graph/same-rows"
     local.push(pushing.query_url, graph)
     remote = KnowledgeBase.remote(pushing.query_url, graph)
