@@ -87,3 +87,65 @@ def test_a_broken_review_file_is_reported_and_the_pages_still_build(tmp_path):
     assert kb.report.roles == 5
     assert [failure["file"] for failure in kb.report.failed] == ["occupations.yaml"]
     assert kb.occupations(ROLE) == []
+
+
+ESCO_MECHANICAL = "579254cf-6d69-4889-9000-9c79dc568644"
+
+
+def test_values_are_read_as_written_not_as_yaml_types(tmp_path):
+    review = tmp_path / "occupations.yaml"
+    review.write_text(
+        f"- {{role: {ROLE}, scheme: esco, code: {ESCO_MECHANICAL}, verdict: accepted, by: no, date: '2026-12-02'}}\n"
+        f"- {{role: {ROLE}, scheme: soc, code: '{SOC_MECHANICAL}', verdict: accepted, date: 2026-12-01 10:30:00}}\n"
+        f"- {{role: {ROLE}, scheme: soc, code: 17-2011, verdict: accepted, by: !!python/object/apply:os.system [ls]}}\n"
+    )
+    decisions, warnings = read_review(review)
+    [decision] = decisions
+    assert decision.code == f"http://data.europa.eu/esco/occupation/{ESCO_MECHANICAL}"  # a UUID, as the CLI shows it
+    assert (decision.by, decision.date) == ("no", dt.date(2026, 12, 2))
+    assert [(w.line, w.message.split(": ", 1)[1]) for w in warnings] == [
+        (2, "'date' is written YYYY-MM-DD, not '2026-12-01 10:30:00'"),
+        (3, "'by' holds one value, not a list or a mapping"),
+    ]
+
+
+def test_anchors_and_aliases_are_refused_before_they_can_grow(tmp_path):
+    review = tmp_path / "occupations.yaml"
+    review.write_text("- &a [x, x]\n- &b [*a, *a]\n- &c [*b, *b]\n")
+    with pytest.raises(ReviewFileError, match="anchors and aliases"):
+        read_review(review)
+
+
+def test_recording_keeps_comments_and_entries_it_cannot_use(tmp_path):
+    review = tmp_path / "occupations.yaml"
+    review.write_text(
+        "# our review, 2026\n"
+        f"- {{role: {ROLE}, scheme: soc, code: '{SOC_MECHANICAL}', verdict: accepted}}  # first look\n"
+        "# kept for later:\n"
+        f"- {{role: {ROLE}, scheme: soc, code: '99-9999', verdict: accepted}}\n"
+    )
+    record(review, OccupationDecision(ROLE, "soc", SOC_MECHANICAL, "rejected", "Bo"))
+    text = review.read_text()
+    assert text.startswith("# our review, 2026\n") and "# kept for later:" in text and "99-9999" in text
+    assert "first look" not in text  # the replaced entry's own line goes
+    decisions, warnings = read_review(review)
+    assert [(d.code, d.verdict) for d in decisions] == [(SOC_MECHANICAL, "rejected")]
+    assert len(warnings) == 1
+
+
+def _record_many(path: Path, start: int) -> None:
+    from jobkg.occupation_lists import soc
+
+    codes = sorted(soc().occupations)[start : start + 5]
+    for code in codes:
+        record(path, OccupationDecision(ROLE, "soc", code, "accepted", f"writer {start}"))
+
+
+def test_writers_at_the_same_time_lose_nothing(tmp_path):
+    import multiprocessing
+
+    review = tmp_path / "occupations.yaml"
+    with multiprocessing.get_context("fork").Pool(4) as pool:
+        pool.starmap(_record_many, [(review, start) for start in range(0, 40, 5)])
+    decisions, warnings = read_review(review)
+    assert (len(decisions), warnings) == (40, [])
