@@ -149,9 +149,6 @@ def ingest_into(
 
     records, tracks = read_tracks(records)
     stats = map_pages(records, counted, tracks)
-    for review in (source / REVIEW_FILE for source in sources if source.is_dir()):
-        if review.is_file():
-            _read_review(review, stats.role_iris, counted, report)
     report.pages = len(records)
     report.roles = stats.roles
     report.asserted_triples = count
@@ -180,6 +177,9 @@ def ingest_into(
         for record in records
         for line, message in _read_little(record, records)
     ]
+    for review in (source / REVIEW_FILE for source in sources if source.is_dir()):
+        if review.is_file():
+            _read_review(review, stats.role_iris, counted, report)
     return report
 
 

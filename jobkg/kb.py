@@ -340,9 +340,9 @@ class KnowledgeBase:
         decided = [link.code for link in self.occupations(iri) if link.scheme == scheme]
         return propose(self.role(iri), scheme, limit, rejected=decided)
 
-    def decided_roles(self) -> set[str]:
+    def accepted_roles(self) -> set[str]:
         """The roles with an accepted occupation (a person reviewed them and said which)."""
-        return {str(row["role"]) for row in self.run("decided-occupations") if row["decision"] != "rejected"}
+        return {str(row["role"]) for row in self.run("accepted-occupations")}
 
     def market_pay(self, iri: str) -> MarketPay | None:
         """OEWS wages of the role's accepted SOC occupation, or None: no accepted occupation."""

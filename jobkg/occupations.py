@@ -92,27 +92,37 @@ class OccupationLink:
 
 def links_from_rows(rows: Iterable[Mapping[str, object]]) -> list[OccupationLink]:
     """role-occupations rows as links; a list the KB names but this jobkg does not ship is skipped."""
-    by_title = {code_list(scheme).title: scheme for scheme in SCHEMES}
-    return [
-        OccupationLink(
-            by_title[str(row["list"])],
-            str(row["occupation"]) if by_title[str(row["list"])] == "esco" else str(row["code"]),
-            str(row["label"]),
-            str(row["decision"]),
-            str(row["list"]),
-            str(row["version"]),
-            _text(row["by"]),
-            _text(row["date"]),
-            str(row["file"]),
-            int(str(row["line"])),
+    by_iri = {code_list(scheme).iri: code_list(scheme) for scheme in SCHEMES}
+    links = []
+    for row in rows:
+        listed = by_iri.get(str(row["scheme"]))
+        found = listed.find(str(row["occupation"])) if listed else None
+        if listed is None or found is None:
+            continue
+        links.append(
+            OccupationLink(
+                listed.scheme,
+                found.code,
+                str(row["label"]),
+                str(row["decision"]),
+                str(row["list"]),
+                str(row["version"]),
+                _text(row["by"]),
+                _text(row["date"]),
+                str(row["file"]),
+                int(str(row["line"])),
+            )
         )
-        for row in rows
-        if row["list"] in by_title
-    ]
+    return links
 
 
 def _text(value: object) -> str | None:
     return None if value is None else str(value)
+
+
+def dollars(value: int | None) -> str:
+    """A wage as people read it; BLS leaves some unpublished (hourly-only occupations)."""
+    return f"${value:,}" if value is not None else "not published"
 
 
 @dataclass(frozen=True)
@@ -130,12 +140,14 @@ class MarketPay:
 
 
 def market_pay(links: Iterable[OccupationLink]) -> MarketPay | None:
-    """From the first accepted SOC occupation that OEWS publishes wages for; none otherwise."""
+    """From the role's accepted SOC occupation that OEWS publishes wages for: an exact match
+    before a close one, then the latest decision (the lowest in the file); none otherwise."""
     survey = oews()
-    for link in links:
-        if link.scheme == "soc" and link.accepted and link.code in survey.wages:
-            return MarketPay(link, survey.wages[link.code], survey)
-    return None
+    paid = [link for link in links if link.scheme == "soc" and link.accepted and link.code in survey.wages]
+    if not paid:
+        return None
+    chosen = max(paid, key=lambda link: (link.decision == "exact", link.line))
+    return MarketPay(chosen, survey.wages[chosen.code], survey)
 
 
 @dataclass(frozen=True)

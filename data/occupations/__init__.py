@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from jobkg.ontology.vocab import DATA_NS
@@ -42,11 +42,14 @@ class CodeList:
 
     def find(self, text: str) -> Occupation | None:
         """An occupation by what people type: its code, its notation (an ESCO UUID) or its IRI."""
-        text = text.strip()
-        found = self.occupations.get(text)
-        if found is None:
-            found = next((o for o in self.occupations.values() if text in (o.notation, self.iri_of(o.code))), None)
-        return found
+        return self._names.get(text.strip())
+
+    @cached_property
+    def _names(self) -> dict[str, Occupation]:
+        names = {}
+        for occupation in self.occupations.values():
+            names |= {occupation.notation: occupation, self.iri_of(occupation.code): occupation}
+        return names | self.occupations
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +65,10 @@ class Wages:
     median: int | None
     p75: int | None
     p90: int | None
+
+    def percentiles(self) -> list[tuple[str, int | None]]:
+        """The annual wages from the 10th to the 90th percentile, named as people read them."""
+        return [("10th", self.p10), ("25th", self.p25), ("median", self.median), ("75th", self.p75), ("90th", self.p90)]
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,14 @@ import json
 from dataclasses import asdict
 
 from jobkg import views
-from jobkg.cli.output import escape, out
+from jobkg.cli.output import err, escape, out
 from jobkg.cli.registry import arg, command
 from jobkg.cli.sources import KB_SOURCE, open_kb
 from jobkg.errors import UsageError
 from jobkg.ingest.review import REVIEW_FILE, OccupationDecision, record
 from jobkg.kb import KnowledgeBase
 from jobkg.occupation_lists import SCHEMES, code_list
-from jobkg.occupations import MarketPay, OccupationLink, Proposal
+from jobkg.occupations import MarketPay, OccupationLink, Proposal, dollars
 
 
 @command(
@@ -35,7 +35,12 @@ from jobkg.occupations import MarketPay, OccupationLink, Proposal
     arg("--json", action="store_true"),
 )
 def occupations(args: argparse.Namespace) -> int:
+    if args.accept and args.reject:
+        raise UsageError("--accept or --reject: one decision at a time")
+    if args.exact and not args.accept:
+        raise UsageError("--exact says how an accepted occupation matches: use it with --accept")
     kb = open_kb(args)
+    _say_review_problems(kb)
     roles = [kb.role(kb.resolve(args.role).iri)] if args.role else kb.roles()
     schemes = [args.scheme] if args.scheme else list(SCHEMES)
     if args.accept or args.reject:
@@ -70,6 +75,18 @@ def occupations(args: argparse.Namespace) -> int:
     return 0
 
 
+def _say_review_problems(kb: KnowledgeBase) -> None:
+    """What the build could not use in the review file, named by line: never left out silently."""
+    if kb.report is None:
+        return
+    for failure in kb.report.failed:
+        if failure["file"] == REVIEW_FILE:
+            err.print(f"error: {failure['file']}: {failure['reason']}", markup=False)
+    for warning in kb.report.warnings:
+        if warning["file"] == REVIEW_FILE:
+            err.print(f"warning: {warning['file']}:{warning['line']}: {warning['message']}", markup=False)
+
+
 def _decide(args: argparse.Namespace, kb: KnowledgeBase, roles: list[views.Role]) -> int:
     if not args.role:
         raise UsageError("--accept and --reject need --role: one role at a time")
@@ -91,16 +108,8 @@ def _decide(args: argparse.Namespace, kb: KnowledgeBase, roles: list[views.Role]
 
 
 def _pay_line(pay: MarketPay) -> str:
-    wages = pay.wages
-    figures = [("p10", wages.p10), ("p25", wages.p25), ("median", wages.median), ("p75", wages.p75), ("p90", wages.p90)]
-    shown = "  ".join(
-        f"{name} {'$' + format(value, ',') if value is not None else 'not published'}" for name, value in figures
-    )
+    shown = "  ".join(f"{name} {dollars(value)}" for name, value in pay.wages.percentiles())
     return f"market pay (annual, {pay.wages.soc_code} {pay.wages.title}; {pay.source}): {shown}"
-
-
-def _dollars(value: int | None) -> str:
-    return f"${value:,}" if value is not None else "not published"
 
 
 def _proposal_line(proposal: Proposal) -> str:

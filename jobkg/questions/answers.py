@@ -14,7 +14,7 @@ from jobkg import paths as careers
 from jobkg.ingest.titles import title_key
 from jobkg.kb import KnowledgeBase
 from jobkg.occupation_lists import SCHEMES, code_list
-from jobkg.occupations import links_from_rows
+from jobkg.occupations import dollars, links_from_rows
 from jobkg.occupations import market_pay as occupation_pay
 from jobkg.queries.backends import Row
 from jobkg.queries.mentions import Named
@@ -257,15 +257,11 @@ def market_pay(c: Context) -> Said:
     cited = [row for row in rows if row["code"] == link.code]
     return Said(
         f"Market pay for roles like {c.role.title} (SOC {wages.soc_code} {wages.title}, accepted in "
-        f"{link.file}:{link.line}): median {_dollars(wages.median)} a year; 10th to 90th percentile "
-        f"{_dollars(wages.p10)} to {_dollars(wages.p90)} ({pay.source}). A benchmark for the occupation, not what "
+        f"{link.file}:{link.line}): median {dollars(wages.median)} a year; 10th to 90th percentile "
+        f"{dollars(wages.p10)} to {dollars(wages.p90)} ({pay.source}). A benchmark for the occupation, not what "
         "this company pays.",
         cited,
     )
-
-
-def _dollars(value: int | None) -> str:
-    return f"${value:,}" if value is not None else "(not published)"
 
 
 def gaps(c: Context) -> Said:

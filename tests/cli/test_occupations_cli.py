@@ -30,13 +30,18 @@ def test_decided_occupations_with_their_line_and_market_pay(capsys):
     assert lines[-1] == "4 roles have no decided occupation; --suggest proposes some"
 
 
-def test_suggestions_are_marked_proposed_and_never_the_rejected_code(capsys):
-    code, out = run(capsys, "occupations", str(FIXTURE), "--role", "Senior Widget Engineer", "--suggest", "--json")
-    [role] = json.loads(out)
+def test_a_rejected_proposal_is_never_proposed_again(capsys, tmp_path):
+    pages = tmp_path / "pages"
+    shutil.copytree(FIXTURE, pages)
+    ask = ["occupations", str(pages), "--role", "Staff Widget Engineer", "--suggest", "--scheme", "esco", "--json"]
+    _, out = run(capsys, *ask)
+    top = json.loads(out)[0]["proposed"][0]["code"]
+    code, _ = run(capsys, "occupations", str(pages), "--role", "Staff Widget Engineer", "--reject", top, "--by", "Bo")
     assert code == 0
-    assert {p["scheme"] for p in role["proposed"]} == {"esco", "soc"}
-    decided = {link["code"] for link in role["decided"]}
-    assert not decided & {p["code"] for p in role["proposed"]}
+    _, out = run(capsys, *ask, "--limit", "20")
+    [role] = json.loads(out)
+    assert [link["decision"] for link in role["decided"] if link["code"] == top] == ["rejected"]
+    assert top not in {p["code"] for p in role["proposed"]} and len(role["proposed"]) == 20
 
 
 def test_accept_writes_the_review_file_and_the_next_build_reads_it(capsys, tmp_path):
@@ -56,6 +61,8 @@ def test_accept_writes_the_review_file_and_the_next_build_reads_it(capsys, tmp_p
     ("args", "message"),
     [
         (["--accept", "15-1252"], "need --role"),
+        (["--role", "Staff Widget Engineer", "--accept", "15-1252", "--reject", "17-2141"], "one decision at a time"),
+        (["--role", "Staff Widget Engineer", "--exact"], "use it with --accept"),
         (["--role", "Staff Widget Engineer", "--reject", "99-0000"], "is no code of"),
     ],
 )
@@ -65,3 +72,14 @@ def test_decisions_that_cannot_be_written_are_usage_errors(capsys, tmp_path, arg
     assert main(["occupations", str(pages), *args]) == 2
     assert message in capsys.readouterr().err
     assert (pages / "occupations.yaml").read_text() == (FIXTURE / "occupations.yaml").read_text()
+
+
+def test_what_the_review_file_cannot_use_is_named_by_line(capsys, tmp_path):
+    pages = tmp_path / "pages"
+    shutil.copytree(FIXTURE, pages)
+    with (pages / "occupations.yaml").open("a") as review:
+        review.write("- {role: x, scheme: soc, code: '99-9999', verdict: accepted}\n")
+    assert main(["occupations", str(pages)]) == 0
+    assert "warning: occupations.yaml:16: decision not used: '99-9999' is no occupation of US SOC 2018" in (
+        capsys.readouterr().err
+    )

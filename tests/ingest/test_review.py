@@ -149,3 +149,17 @@ def test_writers_at_the_same_time_lose_nothing(tmp_path):
         pool.starmap(_record_many, [(review, start) for start in range(0, 40, 5)])
     decisions, warnings = read_review(review)
     assert (len(decisions), warnings) == (40, [])
+
+
+def test_the_build_reports_each_decision_it_cannot_use_with_its_line(tmp_path):
+    pages = tmp_path / "pages"
+    shutil.copytree(FIXTURE, pages)
+    with (pages / "occupations.yaml").open("a") as review:
+        review.write(f"- {{role: {ROLE}-gone, scheme: soc, code: '{SOC_MECHANICAL}', verdict: accepted}}\n")
+        review.write(f"- {{role: {ROLE}, scheme: soc, code: '99-9999', verdict: accepted}}\n")
+    kb = KnowledgeBase.build([pages])
+    said = [(w["line"], w["message"]) for w in kb.report.warnings if w["file"] == "occupations.yaml"]
+    assert said == [
+        (17, "decision not used: '99-9999' is no occupation of US SOC 2018"),
+        (16, f"no role {ROLE}-gone in the KB; link not made"),
+    ]

@@ -57,7 +57,7 @@ def test_pay_rows_put_market_pay_beside_the_grade_only_where_an_occupation_is_ac
     from jobkg.matrix import pay_rows
 
     kb = KnowledgeBase.build([Path(__file__).parents[1] / "queries" / "fixture_pages"])
-    pay = {iri: found for iri in kb.decided_roles() if (found := kb.market_pay(iri)) is not None}
+    pay = {iri: found for iri in kb.accepted_roles() if (found := kb.market_pay(iri)) is not None}
     rows = {row["Role"]: row for row in pay_rows(job_matrix(kb.roles()), pay)}
     assert len(rows) == 5
     senior = rows["Senior Widget Engineer"]

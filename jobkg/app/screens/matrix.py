@@ -60,7 +60,7 @@ def render() -> None:
     left.download_button(
         "Download CSV", pd.DataFrame(rows).to_csv(index=False), "job-architecture-matrix.csv", "text/csv"
     )
-    pay = {iri: found for iri in kb.decided_roles() if (found := kb.market_pay(iri)) is not None}
+    pay = {iri: found for iri in kb.accepted_roles() if (found := kb.market_pay(iri)) is not None}
     right.download_button(
         "Download roles with grade and market pay (CSV)",
         pd.DataFrame(pay_rows(matrix, pay)).to_csv(index=False),

@@ -44,7 +44,7 @@ def render() -> None:
         "A decision is written to occupations.yaml beside the pages, with your name and the date."
     )
     roles = sorted(kb.roles(), key=lambda r: (r.title, r.family))
-    decided = kb.decided_roles()
+    decided = kb.accepted_roles()
     st.progress(
         len(decided) / len(roles) if roles else 0.0, f"{len(decided)} of {len(roles)} roles have an accepted occupation"
     )

@@ -11,7 +11,7 @@ from jobkg.app.navigation import open_page
 from jobkg.app.state import current_kb
 from jobkg.app.widgets import role_link, text
 from jobkg.kb import KnowledgeBase
-from jobkg.occupations import market_pay
+from jobkg.occupations import dollars, market_pay
 from jobkg.tables import readable
 
 BOX = "role-box"  # the role chosen in the box; keyed, so each choice holds on the next run
@@ -96,12 +96,11 @@ def _occupation(kb: KnowledgeBase, role: views.Role) -> None:
     if pay is None:
         return
     wages = pay.wages
-    figures = {"10th": wages.p10, "25th": wages.p25, "median": wages.median, "75th": wages.p75, "90th": wages.p90}
     st.caption(
         f"Market pay for SOC {wages.soc_code} {text(wages.title)}, annual, USD ({text(pay.source)}): a benchmark "
         "for the occupation, not what this company pays."
     )
-    st.table(pd.DataFrame([{k: f"${v:,}" if v else "not published" for k, v in figures.items()}]), hide_index=True)
+    st.table(pd.DataFrame([{name: dollars(value) for name, value in wages.percentiles()}]), hide_index=True)
 
 
 def _ladder_and_lines(view: views.RoleView, by_iri: dict[str, views.Role]) -> None:
