@@ -134,3 +134,36 @@ def test_an_items_answer_marks_the_inherited_lines_its_own_replace(seeds_kb):
     replaced = [row for row in answer.rows if row["superseded_by"]]
     assert len(replaced) == 2 and "2 inherited superseded" in answer.answer
     assert all(not row["own"] and row["superseded_by"].startswith("7+ years") for row in replaced)
+
+
+def test_market_in_a_title_is_no_question_about_market_pay(write_pages):
+    pages = write_pages(
+        {
+            "marketing/market-research-analyst.md": """
+                # Market Research Analyst
+
+                The Market Research Analyst is a grade 6.
+
+                ## Responsibilities
+
+                - Study the market for our products
+                """
+        }
+    )
+    kb = KnowledgeBase.build([pages])
+    assert ask(kb, "what does a Market Research Analyst do").intent == "responsibilities"
+    assert ask(kb, "what does the market pay for a Market Research Analyst").intent == "market_pay"
+
+
+def test_what_the_company_itself_pays_stays_not_covered():
+    from pathlib import Path
+
+    kb = KnowledgeBase.build([Path(__file__).parents[1] / "queries" / "fixture_pages"])
+    answer = ask(kb, "what is the median salary we pay a Senior Widget Engineer")
+    assert answer.status == "not covered" and "Senior Widget Engineer" in answer.answer
+
+
+def test_every_topic_is_covered_only_by_an_intent_that_exists():
+    from jobkg.questions.intents import BY_NAME, topics
+
+    assert all(topic.covered_by in BY_NAME for topic in topics() if topic.covered_by)

@@ -47,11 +47,14 @@ class Topic:
     words: Pattern
     instead: str
     covered_by: str | None = None  # an intent that answers part of the topic (pay: 'market_pay')
+    own: Pattern | None = None  # words that keep the topic uncovered all the same ('we', 'our': the company's pay)
 
     def asked(self, text: str) -> bool:
         """The question is about this topic, and not about the part an intent answers."""
         if not self.words.search(text):
             return False
+        if self.own is not None and self.own.search(text):
+            return True
         return self.covered_by is None or not BY_NAME[self.covered_by].strong_cue(text)
 
 
@@ -85,7 +88,13 @@ def intents() -> tuple[Intent, ...]:
 def topics() -> tuple[Topic, ...]:
     data = tomllib.loads((files(__package__) / "not_covered.toml").read_text(encoding="utf-8"))
     return tuple(
-        Topic(str(name), re.compile(str(topic["words"]), re.IGNORECASE), str(topic["instead"]), topic.get("covered_by"))
+        Topic(
+            str(name),
+            re.compile(str(topic["words"]), re.IGNORECASE),
+            str(topic["instead"]),
+            topic.get("covered_by"),
+            re.compile(topic["own"], re.IGNORECASE) if "own" in topic else None,
+        )
         for name, topic in data.items()
     )
 
