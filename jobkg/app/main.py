@@ -8,7 +8,7 @@ import streamlit as st
 
 from jobkg.app import navigation
 from jobkg.app.screens import ask, explore, export, matrix, occupations, quality, queries, role, sparql
-from jobkg.app.state import choose_source, keep_in_url, load_kb
+from jobkg.app.state import choose_source, keep_in_url, load_kb, review_stamp
 from jobkg.app.widgets import text
 from jobkg.errors import EndpointError, JobkgError
 
@@ -38,7 +38,7 @@ def main() -> None:
         if source is None:
             st.info("Choose where the knowledge base comes from in the sidebar.")
             return
-        kb = load_kb(*source)
+        kb = load_kb(*source, review_stamp(*source))
     except (JobkgError, OSError) as error:
         st.error(f"Cannot open that source: {text(error)}")
         return

@@ -14,6 +14,7 @@ from jobkg.app.widgets import text
 from jobkg.errors import SourceRefusedError, UploadError
 from jobkg.exports import source_kind
 from jobkg.graph import org_graph
+from jobkg.ingest.review import REVIEW_FILE
 from jobkg.kb import BUNDLED_CORPUS, KnowledgeBase
 from jobkg.uploads import save_uploads
 
@@ -21,9 +22,18 @@ SOURCE_KINDS = ("bundled corpus", "folder of pages", "KB file", "SPARQL endpoint
 Source = tuple[str, str]  # (kind, location)
 
 
+def review_stamp(kind: str, location: str) -> int:
+    """When the folder's review file (occupations.yaml) last changed, or 0: part of the KB's
+    cache key, so that a decision rebuilds that source's KB for every session, and no other."""
+    if kind not in ("folder of pages", "bundled corpus"):
+        return 0
+    review = Path(location) / REVIEW_FILE
+    return review.stat().st_mtime_ns if review.is_file() else 0
+
+
 @st.cache_resource(show_spinner="Building the knowledge base…", max_entries=8)
-def load_kb(kind: str, location: str) -> KnowledgeBase:
-    """Built once per source and shared by every session."""
+def load_kb(kind: str, location: str, stamp: int = 0) -> KnowledgeBase:
+    """Built once per source (and state of its review file) and shared by every session."""
     if kind == "SPARQL endpoint":
         return KnowledgeBase.remote(location)
     if kind == "KB file":
@@ -32,8 +42,8 @@ def load_kb(kind: str, location: str) -> KnowledgeBase:
 
 
 @st.cache_resource(show_spinner="Drawing the org graph…", max_entries=8)
-def load_graph(kind: str, location: str) -> nx.MultiDiGraph:
-    return org_graph(load_kb(kind, location))
+def load_graph(kind: str, location: str, stamp: int = 0) -> nx.MultiDiGraph:
+    return org_graph(load_kb(kind, location, stamp))
 
 
 def _command_line() -> argparse.Namespace:

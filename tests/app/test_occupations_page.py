@@ -19,10 +19,10 @@ def page_script(page: str, kind: str, folder: str, role_iri: str = "") -> None:
 
     import streamlit as st
 
-    from jobkg.app.state import load_kb
+    from jobkg.app.state import load_kb, review_stamp
 
     source = (kind, folder)
-    st.session_state["kb"] = load_kb(*source)
+    st.session_state["kb"] = load_kb(*source, review_stamp(*source))
     st.session_state["source"] = source
     if role_iri:
         st.session_state.setdefault("role", role_iri)

@@ -13,7 +13,7 @@ import networkx as nx
 import streamlit as st
 from st_link_analysis import Event, st_link_analysis
 
-from jobkg.app.state import load_graph
+from jobkg.app.state import load_graph, review_stamp
 from jobkg.app.widgets import open_role, text
 from jobkg.graph import EDGE_KINDS, GraphFilter, cytoscape_elements, filtered, layered_positions, neighbourhood, options
 
@@ -116,7 +116,7 @@ def layout_for(positions: dict[str, tuple[float, float]]) -> dict[str, object]:
 
 
 def render() -> None:
-    graph = load_graph(*st.session_state["source"])
+    graph = load_graph(*st.session_state["source"], review_stamp(*st.session_state["source"]))
     st.title("Explore the org graph")
     roles = {n: d for n, d in graph.nodes(data=True) if d["kind"] == "role"}
     if not roles:

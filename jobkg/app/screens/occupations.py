@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from jobkg import views
-from jobkg.app.state import any_source, current_kb, load_graph, load_kb
+from jobkg.app.state import any_source, current_kb
 from jobkg.app.widgets import role_link, text
 from jobkg.ingest.review import REVIEW_FILE, OccupationDecision, record
 from jobkg.kb import KnowledgeBase
@@ -65,7 +65,9 @@ def render() -> None:
     role = by_iri[iri]
     role_link(role.iri, f"Open {role.title}", key="occupations-role")
     _decided(kb, role)
-    reviewer = st.text_input("Your name (written with each decision)", key=REVIEWER).strip() if folder else ""
+    reviewer = (
+        st.text_input("Your name (written with each decision)", key=REVIEWER, max_chars=80).strip() if folder else ""
+    )
     for scheme in SCHEMES:
         st.subheader(code_list(scheme).title, anchor=False)
         proposals = kb.propose_occupations(role.iri, scheme, SHOWN)
@@ -113,7 +115,6 @@ def _proposal(role: views.Role, proposal: Proposal, folder: Path | None, reviewe
                 role.iri, occupation.scheme, occupation.code, verdict, reviewer, dt.date.today(), role.title
             )
             record(folder / REVIEW_FILE, decision)
-            load_kb.clear()  # the KB is rebuilt from the pages and the review file
-            load_graph.clear()
+            # the next run builds this source's KB again: the review file's time is in its cache key
             st.toast(text(f"{caption}: {occupation.label} for {role.title}"))
             st.rerun()
