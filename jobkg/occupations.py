@@ -24,7 +24,8 @@ import snowballstemmer
 from jobkg.occupation_lists import SCHEMES, CodeList, Occupation, Wages, WageSurvey, code_list, oews
 from jobkg.views import Role
 
-# (weight, what the reason says); the weights were set on the development gold (docs/occupations.md)
+# How much each comparison counts (each scaled to its best match first); set on the development gold
+# and measured against a blind one (docs/decisions/0007-occupation-lists.md)
 TITLE_LABEL = 1.0
 TITLE_OTHER_LABELS = 0.5
 FAMILY_LABELS = 0.5

@@ -92,14 +92,17 @@ def months_of_experience(requirements: Iterable[str]) -> tuple[int, str] | None:
 
 def _category(link: OccupationLink) -> dict[str, object]:
     listed = code_list(link.scheme)
-    occupation = listed.get(link.code)
-    code = occupation.notation if occupation else link.code
     return {
         "@type": "CategoryCode",
         "@id": listed.iri_of(link.code),
-        "codeValue": code,
+        "codeValue": link.notation,
         "name": link.label,
-        "inCodeSet": {"@type": "CategoryCodeSet", "@id": listed.iri, "name": _named(listed.title, listed.version)},
+        "inCodeSet": {
+            "@type": "CategoryCodeSet",
+            "@id": listed.iri,
+            "name": _named(listed.title, listed.version),
+            "description": listed.attribution,
+        },
     }
 
 

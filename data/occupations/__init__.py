@@ -33,6 +33,7 @@ class CodeList:
     iri: str
     occupations: dict[str, Occupation]
     occupation_iri: str  # '{code}' is replaced by the code; '{code}' alone: the code is the IRI
+    attribution: str  # what its terms ask every use to say (NOTICE)
 
     def get(self, code: str) -> Occupation | None:
         return self.occupations.get(code)
@@ -98,7 +99,8 @@ def esco() -> CodeList:
         for row in _rows("esco-occupations.csv")
     }
     scheme_iri = "http://data.europa.eu/esco/concept-scheme/occupations"
-    return CodeList("esco", "ESCO occupations", "v1.2", scheme_iri, occupations, "{code}")
+    attribution = "This service uses the ESCO classification of the European Commission."
+    return CodeList("esco", "ESCO occupations", "v1.2", scheme_iri, occupations, "{code}", attribution)
 
 
 @cache
@@ -109,7 +111,10 @@ def soc() -> CodeList:
     for row in _rows("oews-national.csv"):  # broad codes OEWS publishes for their detailed ones (13-1020)
         if row["soc_kind"] == "oews-aggregate":
             occupations[row["soc_code"]] = Occupation("soc", row["soc_code"], row["soc_code"], row["soc_title"], "", "")
-    return CodeList("soc", "US SOC 2018", "2018", f"{DATA_NS}soc-2018", occupations, f"{DATA_NS}soc-2018/{{code}}")
+    attribution = "Source: U.S. Bureau of Labor Statistics (SOC 2018 and OEWS)."
+    return CodeList(
+        "soc", "US SOC 2018", "2018", f"{DATA_NS}soc-2018", occupations, f"{DATA_NS}soc-2018/{{code}}", attribution
+    )
 
 
 SCHEMES = {"esco": esco, "soc": soc}

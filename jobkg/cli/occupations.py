@@ -54,7 +54,9 @@ def occupations(args: argparse.Namespace) -> int:
         print(json.dumps([_as_json(*entry) for entry in shown], indent=2, ensure_ascii=False))
         return 0
     undecided = 0
+    cited: set[str] = set()  # the lists named, whose terms ask to be credited
     for role, links, proposals, pay in shown:
+        cited |= {link.scheme for link in links} | {scheme for scheme, found in proposals.items() if found}
         if not links and not proposals:
             undecided += 1
             continue
@@ -72,6 +74,8 @@ def occupations(args: argparse.Namespace) -> int:
                 out.print(f"  {'proposed':9} nothing from {code_list(scheme).title}", markup=False)
     if undecided:
         out.print(f"{undecided} roles have no decided occupation; --suggest proposes some", style="dim")
+    for scheme in sorted(cited):
+        out.print(code_list(scheme).attribution, style="dim")
     return 0
 
 

@@ -27,7 +27,11 @@ def test_decided_occupations_with_their_line_and_market_pay(capsys):
     assert "accepted  US SOC 2018 17-2141  Mechanical Engineers  [occupations.yaml:2, Ada Reviewer, 2026-12-01]" in out
     assert "rejected  ESCO occupations 579254cf" in out
     assert "market pay (annual, 17-2141 Mechanical Engineers; U.S. Bureau of Labor Statistics, OEWS, May 2025" in out
-    assert lines[-1] == "4 roles have no decided occupation; --suggest proposes some"
+    assert lines[-3:] == [
+        "4 roles have no decided occupation; --suggest proposes some",
+        "This service uses the ESCO classification of the European Commission.",  # ESCO's terms ask for it
+        "Source: U.S. Bureau of Labor Statistics (SOC 2018 and OEWS).",
+    ]
 
 
 def test_a_rejected_proposal_is_never_proposed_again(capsys, tmp_path):

@@ -39,8 +39,9 @@ def render() -> None:
     st.caption(
         "Which ESCO (v1.2) and US SOC 2018 occupation each role is, for pay benchmarks, workforce reports "
         "and job postings. Proposals come from the title, the family and the duties (BM25 over the lists' "
-        "names and descriptions); they are suggestions: the right occupation is among the first three for "
-        "fewer than half of roles (measured on roles people classified), so read them before you accept. "
+        "names and descriptions); they are suggestions: measured on roles people classified, the right "
+        "occupation was among the first three for 44% (ESCO) and 29% (SOC) of them, and for 53% and 48% in "
+        "organisations kept aside while building, so read them before you accept. "
         "A decision is written to occupations.yaml beside the pages, with your name and the date."
     )
     roles = sorted(kb.roles(), key=lambda r: (r.title, r.family))
@@ -71,6 +72,7 @@ def render() -> None:
     for scheme in SCHEMES:
         st.subheader(code_list(scheme).title, anchor=False)
         proposals = kb.propose_occupations(role.iri, scheme, SHOWN)
+        st.caption(code_list(scheme).attribution)
         if not proposals:
             st.write("Nothing to propose from this list.")
         for index, proposal in enumerate(proposals):
