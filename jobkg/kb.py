@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
 
@@ -44,6 +45,7 @@ from jobkg.queries.stores import replace_graph, store_at
 
 BUNDLED_CORPUS = Path(str(files("jobkg.handbook")))
 ROLES_FILE = "jobkg-roles.json"  # beside a saved store: its role views, computed once at save
+ANSWERS_FILE = "jobkg-answers.json"  # beside it too: the answer of every canned query without parameters
 
 
 @contextmanager
@@ -73,7 +75,7 @@ class KnowledgeBase:
     report: IngestReport | None = None
     cycles: list[tuple[str, str]] = field(default_factory=list)
     timings: BuildTimings = field(default_factory=BuildTimings)
-    saved_roles: tuple[views.Role, ...] | None = None  # the role views a saved store keeps beside it
+    saved: Path | None = None  # a saved store's folder: its role views and listings beside it, read when first needed
     _answers: RowMemo = field(default_factory=RowMemo, init=False, repr=False, compare=False)
 
     # ------------------------------------------------------------ making one
@@ -145,9 +147,7 @@ class KnowledgeBase:
         except OSError as exc:
             raise KbFileError(f"{path}: the store cannot be opened ({str(exc).splitlines()[0]})") from None
         _require_asserted(store, path)
-        kept = path / ROLES_FILE
-        saved = tuple(map(views.role_from_dict, json.loads(kept.read_bytes()))) if kept.is_file() else None
-        return cls(EmbeddedBackend(store), store, saved_roles=saved)
+        return cls(EmbeddedBackend(store), store, saved=path)
 
     @classmethod
     def remote(cls, url: str, graph: str | None = None) -> KnowledgeBase:
@@ -176,11 +176,14 @@ class KnowledgeBase:
         if path.suffix == STORE_SUFFIX:
             # Oxigraph writes the store without the GIL, so the role views (Python: whole-KB views
             # are slow on a disk store, hence kept beside it) are computed meanwhile: 10x 18 -> 10 s.
+            # The listings are kept too: on a disk store a whole-KB query reads every row from RocksDB.
             with ThreadPoolExecutor(max_workers=1) as writer:
                 written = writer.submit(save_store, self._require_store(), path)
                 roles = [role.to_dict() for role in self.roles()]
+                answers = {name: self.run(name) for name, query in catalog.catalog().items() if not query.params}
                 written.result()
             (path / ROLES_FILE).write_text(json.dumps(roles, ensure_ascii=False), encoding="utf-8")
+            (path / ANSWERS_FILE).write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
             return
         chosen = format_for_path(str(path))
         if chosen is None:
@@ -215,6 +218,8 @@ class KnowledgeBase:
         bindings = self.bind(query, params or {})
         if self.store is None:
             return query.typed(self.select(query.sparql, bindings, query.bind))
+        if not bindings and name in self._kept_answers:
+            return [dict(row) for row in self._kept_answers[name]]
         return self._answers.get(_answer_key(name, bindings), lambda: self.select(query.sparql, bindings, query.bind))
 
     def page(
@@ -226,8 +231,26 @@ class KnowledgeBase:
             return page_of(self.run(name, params), offset, limit)
         query = catalog.get(name)
         bindings = self.bind(query, params or {})
+        if not bindings and name in self._kept_answers:
+            found = page_of(self._kept_answers[name], offset, limit)
+            return Page([dict(row) for row in found.rows], found.total, found.offset)
         key = _answer_key(name, bindings)
         return self._answers.page(key, lambda: self.select(query.sparql, bindings, query.bind), offset, limit)
+
+    @cached_property
+    def _kept_answers(self) -> dict[str, list[Row]]:
+        """The listings a saved store keeps beside it (none for a KB built or read into memory)."""
+        kept = self._kept(ANSWERS_FILE)
+        return {} if kept is None else kept
+
+    def _kept(self, name: str) -> Any:
+        """A view kept beside a saved store, as JSON; None when there is none (an older store)."""
+        if self.saved is None or not (self.saved / name).is_file():
+            return None
+        try:
+            return json.loads((self.saved / name).read_bytes())
+        except (OSError, ValueError) as exc:
+            raise KbFileError(f"{self.saved / name}: what the saved KB keeps cannot be read ({exc})") from None
 
     def bind(self, query: catalog.CannedQuery, params: Mapping[str, str]) -> dict[str, NamedNode | Literal]:
         """Parameters as RDF terms: names resolved to IRIs, numbers checked; never pasted text."""
@@ -271,7 +294,7 @@ class KnowledgeBase:
         """Roles and the positions pages name (reporting targets) by every name they go by."""
         resolver = Resolver()
         names: dict[str, tuple[str, list[str], str]] = {}
-        if self.saved_roles is not None or "_roles" in self.__dict__:  # at hand: no whole-KB query
+        if "_roles" in self.__dict__:  # at hand: no query (else the names query, kept beside a saved store)
             names = {role.iri: (role.title, list(role.aliases), role.family) for role in self._roles}
         else:
             for row in self.run("role-names"):
@@ -310,7 +333,8 @@ class KnowledgeBase:
 
     @cached_property
     def _roles(self) -> tuple[views.Role, ...]:
-        return self.saved_roles if self.saved_roles is not None else tuple(views.roles(self))
+        kept = self._kept(ROLES_FILE)
+        return tuple(map(views.role_from_dict, kept)) if kept is not None else tuple(views.roles(self))
 
     @cached_property
     def _by_iri(self) -> dict[str, views.Role]:

@@ -25,9 +25,11 @@ def test_a_saved_store_resolves_names_from_its_kept_roles_as_from_the_store(seed
     a role page's first question); they must mean what the store's own name query says."""
     path = tmp_path / "kb.oxigraph"
     seeds_kb.save(path)
-    kept = KnowledgeBase.load(path).role_resolver
+    opened = KnowledgeBase.load(path)
+    opened.roles()  # read back: names then come from them
+    kept = opened.role_resolver
     queried = KnowledgeBase.load(path)
-    queried.saved_roles = None
+    queried.saved = None  # the same store, every name queried
     assert kept.things == queried.role_resolver.things
     assert {k: set(v) for k, v in kept.by_key.items()} == {k: set(v) for k, v in queried.role_resolver.by_key.items()}
 
@@ -54,15 +56,36 @@ def test_another_folder_is_refused_and_left_alone(seeds_kb, tmp_path):
         KnowledgeBase.load(folder)
 
 
-def test_a_saved_store_keeps_its_role_views(seeds_kb, tmp_path):
-    """The roles are read back as saved, not recomputed by whole-KB queries on the disk store."""
-    from jobkg.views import role_from_dict
+def test_a_saved_store_keeps_its_role_views(seeds_kb, tmp_path, monkeypatch):
+    """The roles are read back as saved, when first needed, not recomputed by whole-KB queries
+    on the disk store."""
+    from jobkg import views
 
-    assert [role_from_dict(role.to_dict()) for role in seeds_kb.roles()] == seeds_kb.roles()
+    assert [views.role_from_dict(role.to_dict()) for role in seeds_kb.roles()] == seeds_kb.roles()
     path = tmp_path / "kb.oxigraph"
     seeds_kb.save(path)
     opened = KnowledgeBase.load(path)
-    assert opened.saved_roles is not None and list(opened.saved_roles) == seeds_kb.roles()
+    assert "_roles" not in vars(opened)  # opening reads nothing beside the store
+    monkeypatch.setattr(views, "roles", lambda kb: pytest.fail("the roles were queried, not read back"))
+    assert opened.roles() == seeds_kb.roles()
+
+
+def test_a_saved_store_keeps_every_listing_and_answers_it_as_the_store_would(seeds_kb, tmp_path):
+    """Each canned query without parameters is answered from the rows kept at save, the same
+    rows the store gives; pages of it are slices of them."""
+    from jobkg.queries import catalog
+
+    path = tmp_path / "kb.oxigraph"
+    seeds_kb.save(path)
+    kept = KnowledgeBase.load(path)
+    asked = KnowledgeBase.load(path)
+    asked.saved = None  # the same store, every listing queried
+    listings = [name for name, query in catalog.catalog().items() if not query.params]
+    assert set(kept._kept_answers) == set(listings)
+    for name in listings:
+        assert kept.run(name) == asked.run(name) == seeds_kb.run(name), name
+    page = kept.page("role-names", offset=3, limit=5)
+    assert (page.rows, page.total) == (seeds_kb.run("role-names")[3:8], len(seeds_kb.run("role-names")))
 
 
 def test_the_app_and_cli_take_a_saved_store_as_a_kb_file(seeds_kb, tmp_path, capsys):
