@@ -45,7 +45,7 @@ from jobkg.queries.stores import replace_graph, store_at
 
 BUNDLED_CORPUS = Path(str(files("jobkg.handbook")))
 ROLES_FILE = "jobkg-roles.json"  # beside a saved store: its role views, computed once at save
-ANSWERS_FILE = "jobkg-answers.json"  # beside it too: the answer of every canned query without parameters
+ANSWERS_FOLDER = "jobkg-answers"  # beside it too: NAME.json, the rows of each canned query without parameters
 
 
 @contextmanager
@@ -77,6 +77,7 @@ class KnowledgeBase:
     timings: BuildTimings = field(default_factory=BuildTimings)
     saved: Path | None = None  # a saved store's folder: its role views and listings beside it, read when first needed
     _answers: RowMemo = field(default_factory=RowMemo, init=False, repr=False, compare=False)
+    _kept_answers: dict[str, list[Row] | None] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # ------------------------------------------------------------ making one
 
@@ -173,17 +174,23 @@ class KnowledgeBase:
         """Write the KB for `KnowledgeBase.load`: an Oxigraph store folder for .oxigraph (slower
         to write, opened at once: docs/decisions/0006-saved-kb-store.md), else the RDF format of
         the export table that the name's ending says (.trig, .nq, .ttl, ...)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == STORE_SUFFIX:
             # Oxigraph writes the store without the GIL, so the role views (Python: whole-KB views
             # are slow on a disk store, hence kept beside it) are computed meanwhile: 10x 18 -> 10 s.
             # The listings are kept too: on a disk store a whole-KB query reads every row from RocksDB.
+            listings = [name for name, query in catalog.catalog().items() if not query.params and query.kept]
             with ThreadPoolExecutor(max_workers=1) as writer:
                 written = writer.submit(save_store, self._require_store(), path)
                 roles = [role.to_dict() for role in self.roles()]
-                answers = {name: self.run(name) for name, query in catalog.catalog().items() if not query.params}
+                answers = {name: self.run(name) for name in listings}
                 written.result()
             (path / ROLES_FILE).write_text(json.dumps(roles, ensure_ascii=False), encoding="utf-8")
-            (path / ANSWERS_FILE).write_text(json.dumps(answers, ensure_ascii=False), encoding="utf-8")
+            (path / ANSWERS_FOLDER).mkdir()
+            for name, rows in answers.items():
+                (path / ANSWERS_FOLDER / f"{name}.json").write_text(
+                    json.dumps(rows, ensure_ascii=False), encoding="utf-8"
+                )
             return
         chosen = format_for_path(str(path))
         if chosen is None:
@@ -218,8 +225,9 @@ class KnowledgeBase:
         bindings = self.bind(query, params or {})
         if self.store is None:
             return query.typed(self.select(query.sparql, bindings, query.bind))
-        if not bindings and name in self._kept_answers:
-            return [dict(row) for row in self._kept_answers[name]]
+        kept = None if bindings else self._kept_answer(name)
+        if kept is not None:
+            return [dict(row) for row in kept]
         return self._answers.get(_answer_key(name, bindings), lambda: self.select(query.sparql, bindings, query.bind))
 
     def page(
@@ -231,17 +239,19 @@ class KnowledgeBase:
             return page_of(self.run(name, params), offset, limit)
         query = catalog.get(name)
         bindings = self.bind(query, params or {})
-        if not bindings and name in self._kept_answers:
-            found = page_of(self._kept_answers[name], offset, limit)
+        kept = None if bindings else self._kept_answer(name)
+        if kept is not None:
+            found = page_of(kept, offset, limit)
             return Page([dict(row) for row in found.rows], found.total, found.offset)
         key = _answer_key(name, bindings)
         return self._answers.page(key, lambda: self.select(query.sparql, bindings, query.bind), offset, limit)
 
-    @cached_property
-    def _kept_answers(self) -> dict[str, list[Row]]:
-        """The listings a saved store keeps beside it (none for a KB built or read into memory)."""
-        kept = self._kept(ANSWERS_FILE)
-        return {} if kept is None else kept
+    def _kept_answer(self, name: str) -> list[Row] | None:
+        """A listing a saved store keeps beside it, read once when first asked (each its own file,
+        so the first page of one reads only that one); None for a KB built or read into memory."""
+        if name not in self._kept_answers:
+            self._kept_answers[name] = self._kept(f"{ANSWERS_FOLDER}/{name}.json")
+        return self._kept_answers[name]
 
     def _kept(self, name: str) -> Any:
         """A view kept beside a saved store, as JSON; None when there is none (an older store)."""

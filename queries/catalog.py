@@ -7,6 +7,9 @@ Header lines are SPARQL comments before the query::
     # param: role role "Staff ITPM"
     # bind: values        (optional; see below)
     # internal: true      (optional: used by jobkg itself, hidden from listings and suggestions)
+    # kept: false         (optional, for a query without parameters: a saved store does not keep its
+                          rows beside it, as it does every other one's; for the role views' parts
+                          and a bench's own query)
     # types: own=boolean  (optional: columns whose type some stores return otherwise, e.g. 0/1)
 
 The files hold no PREFIX lines: the catalog puts in front of each query the prefixes it uses,
@@ -60,6 +63,7 @@ class CannedQuery:
     bind: str = "substitute"
     internal: bool = False
     types: tuple[tuple[str, str], ...] = ()  # (column, "boolean"): what every backend must return
+    kept: bool = True  # a saved store keeps its rows beside it (when it has no parameters)
 
     def typed(self, rows: list[dict[str, object]]) -> list[dict[str, object]]:
         """Rows with the declared column types (Virtuoso returns booleans as the integers 0 and 1)."""
@@ -115,13 +119,24 @@ def parse_query_file(path: Path) -> CannedQuery:
     internal = header.get("internal", "false")
     if internal not in ("true", "false"):
         raise CatalogError(f"{path.name}: internal must be true or false, not {internal!r}")
+    kept = header.get("kept", "true")
+    if kept not in ("true", "false"):
+        raise CatalogError(f"{path.name}: kept must be true or false, not {kept!r}")
     types = tuple(tuple(pair.split("=", 1)) for pair in header.get("types", "").split())
     if any(len(pair) != 2 or pair[1] != "boolean" for pair in types):
         raise CatalogError(f"{path.name}: types must be 'column=boolean' pairs, not {header.get('types')!r}")
     body = "\n".join(lines[body_start:]).strip() + "\n"
     sparql = with_prefixes(body)
     return CannedQuery(
-        path.stem, header["title"], header["description"], tuple(params), sparql, bind, internal == "true", types
+        path.stem,
+        header["title"],
+        header["description"],
+        tuple(params),
+        sparql,
+        bind,
+        internal == "true",
+        types,
+        kept == "true",
     )
 
 
