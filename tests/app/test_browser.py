@@ -29,9 +29,10 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def app_url() -> Iterator[str]:
+def serve(*sources: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    """`streamlit run app.py -- --source ...` on a free port, until the module's tests end."""
     port = free_port()
+    arguments = [arg for source in sources for arg in ("--source", source)]
     process = subprocess.Popen(
         [
             sys.executable,
@@ -48,14 +49,12 @@ def app_url() -> Iterator[str]:
             "--browser.gatherUsageStats",
             "false",
             "--",
-            "--source",
-            str(DEV_CORPUS),
-            "--source",
-            DEAD_ENDPOINT,
+            *arguments,
         ],
         cwd=REPO,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        env={**os.environ, **(env or {})},
     )
     url = f"http://127.0.0.1:{port}"
     if not wait_until_up(f"{url}/_stcore/health", 60):
@@ -64,6 +63,11 @@ def app_url() -> Iterator[str]:
     yield url
     process.terminate()
     process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def app_url() -> Iterator[str]:
+    yield from serve(str(DEV_CORPUS), DEAD_ENDPOINT)
 
 
 @pytest.fixture(scope="module")
@@ -275,3 +279,46 @@ def one_line_alert(browser, url: str, selector: str) -> str:
     alert = page.wait_for_selector(selector, timeout=60_000)
     assert not page.query_selector("[data-testid='stException']")
     return alert.inner_text()
+
+
+@pytest.fixture(scope="module")
+def reviewed_pages(tmp_path_factory) -> Path:
+    import shutil
+
+    folder = tmp_path_factory.mktemp("review") / "pages"
+    shutil.copytree(REPO / "tests" / "queries" / "fixture_pages", folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def review_app(reviewed_pages) -> Iterator[str]:
+    """A server that may write decisions (JOBKG_REVIEW=1) on a copy of the query fixture's pages."""
+    yield from serve(str(reviewed_pages), env={"JOBKG_REVIEW": "1"})
+
+
+def test_a_reviewer_accepts_a_proposal_in_the_browser(review_app, reviewed_pages, browser):
+    """Name, Accept: the review file gains the decision with who and when, the page counts it,
+    and the next role without one comes up."""
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{review_app}/occupations?source=folder:{reviewed_pages}")
+    page.wait_for_selector("text=1 of 5 roles have an accepted occupation", timeout=60_000)
+    assert page.get_by_role("button", name="Accept").first.is_disabled()  # a name first
+    page.get_by_label("Your name (written with each decision)").fill("Pat Reviewer")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="Accept").first).to_be_enabled(timeout=30_000)
+    page.get_by_role("button", name="Accept").first.click()
+    page.wait_for_selector("text=2 of 5 roles have an accepted occupation", timeout=60_000)
+    written = (reviewed_pages / "occupations.yaml").read_text()
+    assert "by: Pat Reviewer" in written and "verdict: accepted" in written
+    assert not page.query_selector("[data-testid='stException']")
+
+
+def test_a_served_app_shows_occupations_without_writing(app_url, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(f"{app_url}/occupations?source=bundled")
+    page.wait_for_selector("text=read here, not written", timeout=60_000)
+    assert page.get_by_role("button", name="Accept").first.is_disabled()
+    assert page.get_by_text("· proposed, score").count() >= 2
+    shoot(page, "occupations")
