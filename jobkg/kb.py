@@ -77,7 +77,6 @@ class KnowledgeBase:
     timings: BuildTimings = field(default_factory=BuildTimings)
     saved: Path | None = None  # a saved store's folder: its role views and listings beside it, read when first needed
     _answers: RowMemo = field(default_factory=RowMemo, init=False, repr=False, compare=False)
-    _kept_answers: dict[str, list[Row] | None] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # ------------------------------------------------------------ making one
 
@@ -177,7 +176,7 @@ class KnowledgeBase:
         path.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == STORE_SUFFIX:
             # Oxigraph writes the store without the GIL, so the role views (Python: whole-KB views
-            # are slow on a disk store, hence kept beside it) are computed meanwhile: 10x 18 -> 10 s.
+            # are slow on a disk store, hence kept beside it) are computed meanwhile: 10x 18 -> 13 s.
             # The listings are kept too: on a disk store a whole-KB query reads every row from RocksDB.
             listings = [name for name, query in catalog.catalog().items() if not query.params and query.kept]
             with ThreadPoolExecutor(max_workers=1) as writer:
@@ -225,10 +224,7 @@ class KnowledgeBase:
         bindings = self.bind(query, params or {})
         if self.store is None:
             return query.typed(self.select(query.sparql, bindings, query.bind))
-        kept = None if bindings else self._kept_answer(name)
-        if kept is not None:
-            return [dict(row) for row in kept]
-        return self._answers.get(_answer_key(name, bindings), lambda: self.select(query.sparql, bindings, query.bind))
+        return self._answers.get(_answer_key(name, bindings), self._answer(query, bindings))
 
     def page(
         self, name: str, params: Mapping[str, str] | None = None, offset: int = 0, limit: int | None = DEFAULT_LIMIT
@@ -239,19 +235,18 @@ class KnowledgeBase:
             return page_of(self.run(name, params), offset, limit)
         query = catalog.get(name)
         bindings = self.bind(query, params or {})
-        kept = None if bindings else self._kept_answer(name)
-        if kept is not None:
-            found = page_of(kept, offset, limit)
-            return Page([dict(row) for row in found.rows], found.total, found.offset)
-        key = _answer_key(name, bindings)
-        return self._answers.page(key, lambda: self.select(query.sparql, bindings, query.bind), offset, limit)
+        return self._answers.page(_answer_key(name, bindings), self._answer(query, bindings), offset, limit)
 
-    def _kept_answer(self, name: str) -> list[Row] | None:
-        """A listing a saved store keeps beside it, read once when first asked (each its own file,
-        so the first page of one reads only that one); None for a KB built or read into memory."""
-        if name not in self._kept_answers:
-            self._kept_answers[name] = self._kept(f"{ANSWERS_FOLDER}/{name}.json")
-        return self._kept_answers[name]
+    def _answer(self, query: catalog.CannedQuery, bindings: dict[str, NamedNode | Literal]) -> Callable[[], list[Row]]:
+        """How an answer is made once (the memo keeps it): a listing a saved store keeps beside it
+        is read back (each its own file, so the first page of one reads only that one), anything
+        else is asked of the store."""
+
+        def made() -> list[Row]:
+            kept = None if bindings else self._kept(f"{ANSWERS_FOLDER}/{query.name}.json")
+            return kept if kept is not None else self.select(query.sparql, bindings, query.bind)
+
+        return made
 
     def _kept(self, name: str) -> Any:
         """A view kept beside a saved store, as JSON; None when there is none (an older store)."""

@@ -203,8 +203,8 @@ def propose(role: Role, scheme: str, limit: int = 3, rejected: Iterable[str] = (
     """The best `limit` occupations of one list for a role, best first, without the codes
     people rejected for it."""
     esco_total, title = _esco_scores(role)
-    total = esco_total if scheme == "esco" else _hop_scores(_index(scheme), title, esco_total)
     index = _index(scheme)
+    total = esco_total if scheme == "esco" else _hop_scores(index, title, esco_total)
     refused = set(rejected)
     proposals: list[Proposal] = []
     for position in np.argsort(-total, kind="stable"):
