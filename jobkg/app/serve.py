@@ -9,6 +9,9 @@ OPTIONS = {
     "client.toolbarMode": "viewer",
     "browser.gatherUsageStats": "false",
     "server.maxUploadSize": "50",
+    # A served app never reloads on a changed file: without watchdog installed, Streamlit would
+    # poll every module file instead, and a fresh machine's app ran its pages half as fast.
+    "server.fileWatcherType": "none",
 }
 
 
