@@ -92,23 +92,16 @@ class KnowledgeBase:
         `profile` forces one page layout (a built-in name or a .toml file) for every page."""
         timings = BuildTimings()
         ontology = ontology_triples()
-        reasoner_reads = read_axioms(ontology).reads()
+        axioms = read_axioms(ontology)
         store = Store()
-        relevant: list[tuple[object, object, object]] = []
-
-        def load(quads: list[Quad]) -> None:
-            """Each page's quads go straight to the store; the reasoner keeps only what it reads."""
-            store.bulk_extend(quads)
-            relevant.extend((q.subject, q.predicate, q.object) for q in quads if reasoner_reads(q.predicate, q.object))
-
         with _cyclic_gc_paused():
             start = time.perf_counter()
-            report = ingest_into(list(sources or [BUNDLED_CORPUS]), load, on_page=on_page, profile=profile)
+            # Each page's quads go straight to the store; the reasoner reads its share back from it.
+            report = ingest_into(list(sources or [BUNDLED_CORPUS]), store.bulk_extend, on_page=on_page, profile=profile)
             report.asserted_triples = len(store)
             timings.ingest_s = time.perf_counter() - start
             start = time.perf_counter()
-            inference = reason(relevant, ontology, engine=reasoner)
-            relevant.clear()
+            inference = reason(axioms.read_from(store, ASSERTED_GRAPH), ontology, engine=reasoner)
             timings.reason_s = time.perf_counter() - start
             start = time.perf_counter()
             store.bulk_extend(inference.quads(INFERRED_GRAPH))

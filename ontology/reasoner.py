@@ -11,11 +11,11 @@ ontology can never say more than the engine derives.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Triple, parse, serialize
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Store, Triple, parse, serialize
 
 from jobkg.errors import UnknownEngineError, UnsupportedAxiomError
 from jobkg.ontology.vocab import OWL, RDF, RDFS
@@ -84,15 +84,14 @@ class Axioms:
             found |= classes
         return found
 
-    def reads(self) -> Callable[[object, object], bool]:
-        """A test, made once and called per triple, for the triples the engine reads: those
-        whose property, or whose class under rdf:type, an axiom mentions."""
-        properties, classes = self.properties(), self.classes()
-
-        def wanted(predicate: object, obj: object) -> bool:
-            return predicate in properties or (predicate == RDF.type and obj in classes)
-
-        return wanted
+    def read_from(self, store: Store, graph: NamedNode) -> Iterator[tuple[Node, NamedNode, Node]]:
+        """The triples of `graph` the engine reads (those whose property, or whose class under
+        rdf:type, an axiom mentions), straight from the store's indexes: a build keeps no list of
+        them beside the store (at 100x, ~2 M tuples of term objects)."""
+        for prop in sorted(self.properties(), key=str):
+            yield from ((quad.subject, prop, quad.object) for quad in store.quads_for_pattern(None, prop, None, graph))
+        for cls in sorted(self.classes(), key=str):
+            yield from ((quad.subject, RDF.type, cls) for quad in store.quads_for_pattern(None, RDF.type, cls, graph))
 
 
 def read_axioms(ontology: Iterable[Triple]) -> Axioms:
