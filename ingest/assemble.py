@@ -201,7 +201,7 @@ class _Assembler:
         named = self._named_role(subject, roles)
         to_me = any(names_role(m.label, role.title) for m in reporting.targets)
         other = named is not None and named is not role and not names_role(subject, role.title)
-        if other and (to_me or id(named) not in own):
+        if named is not None and other and (to_me or id(named) not in own):
             named.reports_to.extend(reporting.targets)
         elif (subject and phrases.is_everyone(reporting.subject, self.draft.profile)) or to_me:
             self.draft.report_unmapped(block, f"reporting line of '{subject}', not of the level '{role.title}'")
@@ -260,7 +260,7 @@ class _Assembler:
 
     def _roles_named_by_grades(self) -> list[RoleDraft]:
         """'The Senior X is a grade 7. The Staff X is a grade 8.' under one Job Grade heading."""
-        roles = []
+        roles: list[RoleDraft] = []
         for stated, subject in self.draft.family_grades:
             if subject and not self._named_role(subject, roles) and len(subject.split()) <= 8:
                 roles.append(RoleDraft(subject, stated.line, 0, *level_pair(subject, self.draft.profile)))

@@ -9,13 +9,22 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pyoxigraph import Quad
 
 from jobkg.errors import PageError, SourceError
 from jobkg.ingest.markdown import page_key, read_page
 from jobkg.ingest.profile import load
-from jobkg.ingest.records import IngestWarning, PageRecord, Unmapped
+from jobkg.ingest.records import (
+    FailedFile,
+    IngestWarning,
+    PageRecord,
+    PageSummary,
+    PageWithoutRoles,
+    Unmapped,
+    Unresolved,
+)
 from jobkg.ingest.resolve import read_tracks
 from jobkg.ingest.review import REVIEW_FILE, ReviewFileError, read_review, review_quads
 from jobkg.ingest.sections import read_sections
@@ -37,14 +46,15 @@ class IngestReport:
     reporting_lines_attached: int = 0
     reporting_lines_to_roles: int = 0
     extensions: int = 0
-    failed: list[dict[str, object]] = field(default_factory=list)
-    warnings: list[dict[str, object]] = field(default_factory=list)
-    unmapped: list[dict[str, object]] = field(default_factory=list)
-    unresolved: list[dict[str, object]] = field(default_factory=list)
-    by_page: list[dict[str, object]] = field(default_factory=list)  # roles found, share of list items mapped
-    without_roles: list[dict[str, object]] = field(default_factory=list)  # pages that gave no role, and why
+    failed: list[FailedFile] = field(default_factory=list)
+    warnings: list[IngestWarning] = field(default_factory=list)
+    unmapped: list[Unmapped] = field(default_factory=list)
+    unresolved: list[Unresolved] = field(default_factory=list)
+    by_page: list[PageSummary] = field(default_factory=list)  # roles found, share of list items mapped
+    without_roles: list[PageWithoutRoles] = field(default_factory=list)  # pages that gave no role, and why
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, Any]:
+        """The report as JSON data (`jobkg build --json`, `--report FILE`)."""
         return asdict(self)
 
 
@@ -92,18 +102,18 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield path
 
 
-def read_record(page_file: PageFile) -> PageRecord | dict[str, object]:
-    """One page to its record, or the reason it failed (as a dict, so it crosses processes)."""
+def read_record(page_file: PageFile) -> PageRecord | FailedFile:
+    """One page to its record, or the reason it failed."""
     try:
         return read_sections(read_page(page_file.path, page_file.root, page_file.family_key), page_file.profile)
     except PageError as error:
-        return {"file": error.path, "line": error.line, "reason": error.reason}
+        return FailedFile(error.path, error.line, error.reason)
     except RecursionError:
         rel = page_file.path.relative_to(page_file.root).as_posix()
-        return {"file": rel, "line": None, "reason": "structure nested too deeply to parse"}
+        return FailedFile(rel, None, "structure nested too deeply to parse")
 
 
-def _read_all(page_files: list[PageFile], on_page: Callable[[str], None] | None) -> Iterator[PageRecord | dict]:
+def _read_all(page_files: list[PageFile], on_page: Callable[[str], None] | None) -> Iterator[PageRecord | FailedFile]:
     """Pages are independent: read them on every core when there are enough to pay for it."""
     workers = min(os.cpu_count() or 1, 8)
     parallel = len(page_files) >= PARALLEL_FROM_PAGES and workers >= 2
@@ -136,7 +146,7 @@ def ingest_into(
     report = IngestReport()
     records: list[PageRecord] = []
     for result in _read_all(find_pages(sources, profile), on_page):
-        if isinstance(result, dict):
+        if isinstance(result, FailedFile):
             report.failed.append(result)
         else:
             records.append(result)
@@ -156,24 +166,22 @@ def ingest_into(
     report.reporting_lines_attached = stats.reporting_lines
     report.reporting_lines_to_roles = stats.reporting_to_roles
     report.extensions = stats.extensions
-    warnings: list[IngestWarning] = [w for record in records for w in record.warnings] + stats.warnings
-    report.warnings = [{"file": w.file, "line": w.line, "message": w.message} for w in warnings]
-    unmapped: list[Unmapped] = [u for record in records for u in record.unmapped]
-    report.unmapped = [{"file": u.file, "line": u.line, "text": u.text, "reason": u.reason} for u in unmapped]
-    report.unresolved = [{"file": f, "line": line, "name": name, "use": use} for f, line, name, use in stats.unresolved]
+    report.warnings = [w for record in records for w in record.warnings] + stats.warnings
+    report.unmapped = [u for record in records for u in record.unmapped]
+    report.unresolved = [Unresolved(*unresolved) for unresolved in stats.unresolved]
     report.by_page = [_page_summary(record) for record in records]
     report.without_roles = [
-        {"file": record.page.path, "line": record.title_line, "reason": reason}
+        PageWithoutRoles(record.page.path, record.title_line, reason)
         for record in records
         if not record.roles and (reason := record.no_role_reason or _empty_family_folder(record, records))
     ]
     report.warnings += [
-        {"file": record.page.path, "line": record.title_line, "message": reason}
+        IngestWarning(record.page.path, record.title_line, reason)
         for record in records
         if not record.roles and not record.no_role_reason and (reason := _empty_family_folder(record, records))
     ]
     report.warnings += [
-        {"file": record.page.path, "line": line, "message": message}
+        IngestWarning(record.page.path, line, message)
         for record in records
         for line, message in _read_little(record, records)
     ]
@@ -189,11 +197,11 @@ def _read_review(path: Path, roles: set[str], sink: Callable[[list[Quad]], None]
     try:
         decisions, warnings = read_review(path)
     except ReviewFileError as exc:
-        report.failed.append({"file": exc.path, "reason": exc.reason})
+        report.failed.append(FailedFile(exc.path, exc.line, exc.reason))
         return
     quads, unknown = review_quads(decisions, path.name, roles)
     sink(quads)
-    report.warnings += [{"file": w.file, "line": w.line, "message": w.message} for w in warnings + unknown]
+    report.warnings += warnings + unknown
 
 
 LOW_SHARE = 0.5  # a page of roles whose list items were mapped less than this is reported
@@ -213,12 +221,12 @@ def _read_little(record: PageRecord, records: list[PageRecord]) -> list[tuple[in
         if not (role.responsibilities or role.requirements or role.extensions or family_items or role.href):
             found.append((role.line, f"role '{role.title}' states no responsibility or requirement"))
     summary = _page_summary(record)
-    share = summary["share_mapped"]
-    if record.roles and isinstance(share, float) and share < LOW_SHARE and record.list_items >= LOW_SHARE_FROM:
+    share = summary.share_mapped
+    if record.roles and share is not None and share < LOW_SHARE and record.list_items >= LOW_SHARE_FROM:
         found.append(
             (
                 record.title_line,
-                f"only {summary['mapped_items']} of {record.list_items} list items were mapped "
+                f"only {summary.mapped_items} of {record.list_items} list items were mapped "
                 "(the unmapped ones are listed with their reasons)",
             )
         )
@@ -233,15 +241,10 @@ def _empty_family_folder(index: PageRecord, records: list[PageRecord]) -> str | 
     return f"no role found for the family folder '{key}': neither its index nor the pages beside it define a level"
 
 
-def _page_summary(record: PageRecord) -> dict[str, object]:
-    """One page in the report: its layout, the roles found, how many list items were mapped."""
+def _page_summary(record: PageRecord) -> PageSummary:
     unmapped_items = sum(1 for u in record.unmapped if u.kind in ("item", "row"))
     mapped = max(record.list_items - unmapped_items, 0)
-    return {
-        "file": record.page.path,
-        "profile": record.page.profile,
-        "roles": [role.title for role in record.roles],
-        "list_items": record.list_items,
-        "mapped_items": mapped,
-        "share_mapped": round(mapped / record.list_items, 3) if record.list_items else None,
-    }
+    share = round(mapped / record.list_items, 3) if record.list_items else None
+    return PageSummary(
+        record.page.path, record.page.profile, [role.title for role in record.roles], record.list_items, mapped, share
+    )

@@ -124,7 +124,7 @@ class PageDraft:
         self.profile = profile
         self.source = source  # the profile's name or file, as given
         self.title = page_title(page, profile)
-        self.title_line = int(page.meta.get("_title_line") or 1)
+        self.title_line = page.title_line or 1
         self.plan: dict[int, Decision] = {}
         self.open: list[OpenHeading] = []
         self.roles: list[RoleDraft] = []

@@ -16,7 +16,7 @@ def ladder_roles(page: Page, profile: Profile, title: str) -> list[TableRole]:
     if not isinstance(topics, list):
         return []
     lines = page.front_matter.splitlines()
-    finder = _LineFinder(lines, int(page.meta.get("_title_line") or 1))
+    finder = _LineFinder(lines, page.title_line or 1)
     levels: dict[int, list[Item]] = {}
     first: dict[int, int] = {}
     for topic in topics:

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import frontmatter
 import markdownify
@@ -90,7 +91,13 @@ def parse_page(raw: bytes, rel: str, department: str | None, family_key: str | N
         warnings=tuple(warnings),
         family_key=family_key,
         front_matter=front_matter,
+        title_line=_title_line(front_matter),
     )
+
+
+def _title_line(front_matter: str) -> int | None:
+    title = re.search(r"^title\s*:", front_matter, re.MULTILINE)
+    return front_matter.count("\n", 0, title.start()) + 1 if title else None
 
 
 def _decode(raw: bytes, rel: str, warnings: list[IngestWarning]) -> str:
@@ -189,9 +196,6 @@ def _split_front_matter(text: str, rel: str, warnings: list[IngestWarning]) -> t
     except yaml.YAMLError as exc:
         post = _with_tabs_as_spaces(block, rel, exc, warnings)
     meta = {str(k): v for k, v in post.metadata.items()} if isinstance(post.metadata, dict) else {}
-    title = re.search(r"^title\s*:", block, re.MULTILINE)
-    if title:
-        meta["_title_line"] = block.count("\n", 0, title.start()) + 1
     offset = block.count("\n")
     return meta, text[len(block) :], offset
 
@@ -224,13 +228,15 @@ class _BlockReader:
     def line(self, offset: int) -> int:
         return self._line_of(bisect_right(self._newlines, offset - 1) + 1)
 
-    def read(self, events: Iterable[tuple[object, dict[str, int]]]) -> list[Block]:
+    def read(self, events: Iterable[tuple[Any, Any]]) -> list[Block]:
+        """pyromark's events (typed there as a union of TypedDicts): a bare name ('SoftBreak'), or
+        {kind: value}, each with its source range."""
         for event, span in events:
             if isinstance(event, str):
                 if event in ("SoftBreak", "HardBreak") and self._parts is not None:
                     self._parts.append(_BREAK)
                 continue
-            (kind, value), *_ = event.items()  # type: ignore[attr-defined]
+            (kind, value), *_ = event.items()
             if kind == "Start":
                 self._start(value, span["start"])
             elif kind == "End":
@@ -241,13 +247,13 @@ class _BlockReader:
                 self._html.append(value)
         return self.blocks
 
-    def _start(self, tag: object, offset: int) -> None:
-        name, value = (tag, None) if isinstance(tag, str) else next(iter(tag.items()))  # type: ignore[union-attr]
+    def _start(self, tag: str | dict[str, Any], offset: int) -> None:
+        name, value = (tag, {}) if isinstance(tag, str) else next(iter(tag.items()))
         if name in _INLINE_TAGS:
             if self._parts is None and not self._in_code:  # markup opening a tight list item's text
                 self._open_run(offset)
             if name == "Link":
-                self._open_links.append((str(value["dest_url"]), len(self._parts)))  # type: ignore[arg-type,index]
+                self._open_links.append((str(value["dest_url"]), len(self._parts or [])))
             return
         self._close_tight_item()
         if name in ("Paragraph", "TableCell"):
@@ -352,7 +358,9 @@ def _unbroken(text: str) -> tuple[str, tuple[int, ...]]:
     """The text without its line-break marks, and the offset at which each next line starts."""
     if "\x00" not in text:
         return text, ()
-    words, breaks, length = [], [], 0
+    words: list[str] = []
+    breaks: list[int] = []
+    length = 0
     for word in text.split(" "):
         if word == "\x00":
             breaks.append(length + 1 if words else 0)

@@ -57,6 +57,47 @@ class IngestWarning:
 
 
 @dataclass(frozen=True, slots=True)
+class FileReason:
+    """A file, the line concerned (if any) and why: the shape of the report's page-level entries."""
+
+    file: str
+    line: int | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class FailedFile(FileReason):
+    """A page or review file that could not be read at all (it crosses the process pool)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Unresolved:
+    """A name a page uses (a reporting line, an extension) that is no role of the KB."""
+
+    file: str
+    line: int
+    name: str
+    use: str
+
+
+@dataclass(frozen=True, slots=True)
+class PageSummary:
+    """One page in the ingest report: its layout, the roles found, how many list items were mapped."""
+
+    file: str
+    profile: str | None
+    roles: list[str]
+    list_items: int
+    mapped_items: int
+    share_mapped: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class PageWithoutRoles(FileReason):
+    """A page that gave no role."""
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     """A decoded page: front matter, markdown blocks, and what reading it reported."""
 
@@ -70,6 +111,7 @@ class Page:
     warnings: tuple[IngestWarning, ...] = ()
     family_key: str | None = None  # the folder's key, when the folder is a one-file-per-level family
     front_matter: str = ""  # the raw YAML, to find the line of a value (front-matter ladders)
+    title_line: int | None = None  # the line of the front matter's `title:`, when it has one
 
 
 @dataclass(frozen=True, slots=True)

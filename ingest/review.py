@@ -26,7 +26,6 @@ from jobkg.occupation_lists import SCHEMES, code_list, oews
 from jobkg.ontology.vocab import ASSERTED_GRAPH, DCTERMS, JOBKG, OWL, PROV, RDF, RDFS, SKOS, XSD_DATE, XSD_INTEGER
 
 REVIEW_FILE = "occupations.yaml"
-VERDICTS = ("accepted", "exact", "rejected")
 _HEADER = (
     "# Standard occupations of the roles in this folder, as people decided them.\n"
     "# Written by `jobkg occupations --accept/--reject` and the app's Occupations page; the build reads it.\n"
@@ -39,6 +38,7 @@ class ReviewFileError(PageError):
 
 
 Verdict = typing.Literal["accepted", "exact", "rejected"]
+VERDICTS: tuple[Verdict, ...] = typing.get_args(Verdict)
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,8 @@ def _decision(fields: dict[str, str], line: int) -> OccupationDecision:
     occupation = code_list(scheme).find(fields["code"])
     if occupation is None:
         raise ValueError(f"{fields['code']!r} is no occupation of {code_list(scheme).title}")
-    if verdict not in VERDICTS:
+    known = next((v for v in VERDICTS if v == verdict), None)
+    if known is None:
         raise ValueError(f"verdict {verdict!r} is none of {', '.join(VERDICTS)}")
     date = None
     if fields.get("date"):
@@ -136,7 +137,7 @@ def _decision(fields: dict[str, str], line: int) -> OccupationDecision:
         except ValueError:
             raise ValueError(f"'date' is written YYYY-MM-DD, not {fields['date']!r}") from None
     return OccupationDecision(
-        fields["role"], scheme, occupation.code, verdict, fields.get("by", ""), date, fields.get("title", ""), line
+        fields["role"], scheme, occupation.code, known, fields.get("by", ""), date, fields.get("title", ""), line
     )
 
 

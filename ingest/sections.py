@@ -119,8 +119,8 @@ class _PageReader(PageDraft):
             owner = self.role_named(decision.title) if decision.title else None
             section = SECTIONS[decision.section or ""]
             current = self.scope()
-            scope = owner if owner is not None and owner is not current else None
-            self.open.append(OpenHeading(block.level, Kind.SECTION, scope=scope, section=section, text=text))
+            named_owner = owner if owner is not None and owner is not current else None
+            self.open.append(OpenHeading(block.level, Kind.SECTION, scope=named_owner, section=section, text=text))
         elif decision.kind is Kind.SPECIALTIES:
             self.open.append(OpenHeading(block.level, Kind.SPECIALTIES, section=Section.SPECIALTIES, text=text))
         elif decision.kind is Kind.LEVELS:
@@ -325,7 +325,7 @@ class _PageReader(PageDraft):
             self._duty(block, scope or self.family, section)
         elif section is Section.INDICATORS:  # 'Staff CSM Performance Indicators': that level's own
             named = scope is not None and _heading_names(self._heading_text(), scope.title)
-            indicators = scope.indicators if named else self.indicators
+            indicators = scope.indicators if scope is not None and named else self.indicators
             self.indicator_lists.add(id(indicators))
             self._add_item(indicators, Item(block.text, block.line, block.links))
         elif section is Section.HIRING:
@@ -429,7 +429,7 @@ def read_sections(page: Page, profile: Profile | str | None = None) -> PageRecor
         )
         chosen = detect(page.path, text, page.meta)
     reader = _PageReader(page, chosen, profile if isinstance(profile, str) else chosen.name)
-    if not reader.title and page.meta.get("_title_line") is None:
+    if not reader.title and page.title_line is None:
         reader.title_line = next((b.line for b in page.blocks if b.kind is BlockKind.HEADING), 1)
     reader.plan = plan(page.blocks, chosen, reader.title)
     family_index = page.family_key is not None and page.family_key == page.key

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -360,9 +361,9 @@ def ladder_steps(
     titles = {role.title for role in roles}
     for role in roles:
         for extension in role.extensions:
-            below = extended(role, extension.target)
-            if below in titles and below != role.title:
-                steps.add((below, role.title))
+            lower = extended(role, extension.target)
+            if lower in titles and lower != role.title:
+                steps.add((lower, role.title))
     return steps
 
 
@@ -387,13 +388,13 @@ def _folder_ladders(pages: list[PageRecord], writer: _Writer) -> None:
         if len(roles) < 2:
             continue
         by_title = {role.title: role for role in roles}
-        steps = ladder_steps(roles, lambda _role, target, titles=by_title: _named_on(titles, target))
+        steps = ladder_steps(roles, partial(_named_on, by_title))
         for below, above in sorted(steps):
             source = iris.source(next(p.page.path for p in members if by_title[above] in p.roles))
             writer.fact(iris.role(key, below), JOBKG.nextLevel, iris.role(key, above), source, by_title[above].line)
 
 
-def _named_on(by_title: dict[str, RoleRecord], target: Mention | None) -> str | None:
+def _named_on(by_title: dict[str, RoleRecord], _role: RoleRecord, target: Mention | None) -> str | None:
     if target is None:
         return None
     key = title_key(target.label)

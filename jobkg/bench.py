@@ -10,11 +10,14 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from importlib.resources import files
 from pathlib import Path
+from typing import Any, TypeVar
 
 from pyoxigraph import Triple
 
+from jobkg import views
 from jobkg.errors import JobkgError, UsageError
 from jobkg.fidelity import gold_root, read_gold, score
 from jobkg.ingest.corpus import ingest
@@ -24,6 +27,10 @@ from jobkg.ontology.reasoner import read_axioms, reason
 from jobkg.ontology.vocab import ASSERTED_GRAPH
 from jobkg.queries import catalog
 from jobkg.queries.backends import bind_into
+from jobkg.views import Role
+
+Json = dict[str, Any]  # a bench result: JSON, written by --json and read back by figures()
+T = TypeVar("T")
 
 STAGES = (
     "ingest",
@@ -53,17 +60,17 @@ FIDELITY_GOALS = (  # (goal, score key, target, at least?)
 OWLRL_MAX_TRIPLES = 150_000  # owlrl needs minutes above this; skipped, and the JSON says so
 
 
-def _timed(action: Callable[[], object], repeat: int = 1) -> tuple[float, object]:
+def _timed(action: Callable[[], T], repeat: int = 1) -> tuple[float, T]:
     """Median wall time of `repeat` runs, and the last result."""
-    times, result = [], None
-    for _ in range(repeat):
+    times = []
+    for _ in range(max(repeat, 1)):
         start = time.perf_counter()
         result = action()
         times.append(time.perf_counter() - start)
     return statistics.median(times), result
 
 
-def machine() -> dict[str, object]:
+def machine() -> Json:
     import os
 
     return {
@@ -74,18 +81,18 @@ def machine() -> dict[str, object]:
     }
 
 
-def bench_ingest(sources: list[Path]) -> dict[str, object]:
+def bench_ingest(sources: list[Path]) -> Json:
     seconds, result = _timed(lambda: ingest(sources), repeat=3)
     report = result[1]
     return {"pages": report.pages, "seconds": round(seconds, 4), "pages_per_s": round(report.pages / seconds, 1)}
 
 
-def bench_reason(sources: list[Path], with_owlrl: bool = True) -> dict[str, object]:
+def bench_reason(sources: list[Path], with_owlrl: bool = True) -> Json:
     quads, _ = ingest(sources)
     data = list({q.triple for q in quads})
     ontology = ontology_triples()
     jobkg_s, ours = _timed(lambda: reason(data, ontology), repeat=3)
-    result: dict[str, object] = {"jobkg_s": round(jobkg_s, 4), "inferred_triples": len(ours.terms)}
+    result: Json = {"jobkg_s": round(jobkg_s, 4), "inferred_triples": len(ours.terms)}
     if with_owlrl and len(data) <= OWLRL_MAX_TRIPLES:
         owlrl_s, reference = _timed(lambda: reason(data, ontology, engine="owlrl"))
         same = set(ours.terms) == set(reference.terms)
@@ -120,14 +127,14 @@ def _reasoner_input(kb: KnowledgeBase) -> list[Triple]:
     return [Triple(*terms) for terms in axioms.read_from(kb.store, ASSERTED_GRAPH)]  # type: ignore[arg-type]
 
 
-def bench_query(kb: KnowledgeBase, runs: int = 30, with_rdflib: bool = True) -> dict[str, dict[str, float]]:
+def bench_query(kb: KnowledgeBase, runs: int = 30, with_rdflib: bool = True) -> dict[str, Json]:
     """p50/p95 of each canned query on the embedded store, against plain rdflib on the same triples."""
     import rdflib
 
     graph = rdflib.Graph()
     if with_rdflib:
         graph.parse(data=kb.export("nt"), format="nt")
-    results: dict[str, dict[str, float]] = {}
+    results: dict[str, Json] = {}
     for query in catalog.catalog().values():
         bindings = kb.bind(query, example_params(kb, query))
         times = []
@@ -192,7 +199,7 @@ def _time_reload(kb: KnowledgeBase) -> float:
     return seconds
 
 
-def _scale_child(folder: str) -> dict[str, object]:
+def _scale_child(folder: str) -> Json:
     """Runs in a fresh process, so its peak memory is the build's own."""
     import resource
 
@@ -223,15 +230,18 @@ def _scale_child(folder: str) -> dict[str, object]:
     }
 
 
-def _saved_store_figures(kb: KnowledgeBase) -> dict[str, object]:
+def _role_page(kb: KnowledgeBase, role: Role) -> tuple[object, object]:
+    """A role page's queries, as the app's role page runs them."""
+    return views.role_view(kb, role), views.explain(kb, role)
+
+
+def _saved_store_figures(kb: KnowledgeBase) -> Json:
     """The KB saved as a store folder (decision 6), opened again, and used as people would:
     the first page of every listing (the worst named) and five roles' pages (views.role_view
     and explain, the role page's queries), median."""
     import random
     import shutil
     import tempfile
-
-    from jobkg import views
 
     folder = Path(tempfile.mkdtemp())
     try:
@@ -241,10 +251,10 @@ def _saved_store_figures(kb: KnowledgeBase) -> dict[str, object]:
         firsts = {"roles": _timed(lambda: opened.roles()[:100])[0]}
         for query in catalog.public().values():
             if not query.params:
-                firsts[query.name] = _timed(lambda name=query.name: opened.page(name))[0]
-        worst = max(firsts, key=lambda name: firsts[name])
+                firsts[query.name] = _timed(partial(opened.page, query.name))[0]
+        worst = max(firsts, key=firsts.__getitem__)
         sample = random.Random(7).sample(opened.roles(), min(5, len(opened.roles())))
-        role_pages = [_timed(lambda r=r: (views.role_view(opened, r), views.explain(opened, r)))[0] for r in sample]
+        role_pages = [_timed(partial(_role_page, opened, role))[0] for role in sample]
         return {
             "save_s": save_s,
             "open_s": round(open_s, 2),
@@ -260,12 +270,12 @@ def bench_listings(kb: KnowledgeBase) -> dict[str, dict[str, float]]:
     """The first page (100 rows) and total of every whole-KB listing people page through (a
     public canned query without parameters): cold, on a KB that never ran it, and warm, once
     its answer is kept."""
-    results = {}
+    results: Json = {}
     for query in catalog.public().values():
         if query.params:
             continue
-        cold, _ = _timed(lambda name=query.name: kb.page(name))
-        warm, _ = _timed(lambda name=query.name: kb.page(name), repeat=5)
+        cold, _ = _timed(partial(kb.page, query.name))
+        warm, _ = _timed(partial(kb.page, query.name), repeat=5)
         results[query.name] = {"cold": round(cold * 1000, 2), "warm": round(warm * 1000, 3)}
     return results
 
@@ -278,7 +288,7 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def bench_push(kb: KnowledgeBase) -> dict[str, object]:
+def bench_push(kb: KnowledgeBase) -> Json:
     """Push the KB to a local Oxigraph server (PyPI `oxigraph`, the test extra) started for the
     run in a temporary folder: the first push and a second that replaces it."""
     import shutil
@@ -312,7 +322,7 @@ def bench_push(kb: KnowledgeBase) -> dict[str, object]:
     return {"triples": count, "how": how, "first_s": round(first, 2), "again_s": round(again, 2)}
 
 
-def bench_scale(factors: list[float], seed: int = 7) -> list[dict[str, object]]:
+def bench_scale(factors: list[float], seed: int = 7) -> list[Json]:
     """Build synthetic orgs of each size (factor 1 = the dev corpus's 78 pages) in a child
     process each; generated pages are cached in the temp folder between runs."""
     import tempfile
@@ -333,7 +343,7 @@ class BenchError(JobkgError):
     """A stage measured in a child process ended without reporting (it crashed or was killed)."""
 
 
-def _in_child(target: str, argument: str, what: str) -> dict[str, object]:
+def _in_child(target: str, argument: str, what: str) -> Json:
     """Run `module:function`(argument) in a fresh interpreter (its own peak memory, nothing
     cached) and return the dict it returns; a child that fails is an error, never a hang.
     A plain subprocess, not multiprocessing's spawn, which re-runs the parent's __main__."""
@@ -357,7 +367,7 @@ def _in_child(target: str, argument: str, what: str) -> dict[str, object]:
         return json.loads(path.read_text())
 
 
-def _app_child(source: str) -> dict[str, object]:
+def _app_child(source: str) -> Json:
     from streamlit.testing.v1 import AppTest
 
     app = str(files("jobkg.app") / "streamlit_app.py")
@@ -395,12 +405,12 @@ def _explore_script(source: str) -> None:
     explore.render()
 
 
-def bench_app(sources: list[Path]) -> dict[str, object]:
+def bench_app(sources: list[Path]) -> Json:
     """The app through AppTest in a fresh process: first run (KB built), then questions."""
     return _in_child("jobkg.bench:_app_child", str(sources[0]), "the app measurement")
 
 
-def bench_load(kb: KnowledgeBase, seconds: float = 30.0, threads: int = 8) -> dict[str, object]:
+def bench_load(kb: KnowledgeBase, seconds: float = 30.0, threads: int = 8) -> Json:
     """Soak: `threads` threads run every canned query and a set of questions against one KB
     for `seconds`; every answer must equal the single-thread one, and memory stay flat."""
     import gc
@@ -446,7 +456,7 @@ def bench_load(kb: KnowledgeBase, seconds: float = 30.0, threads: int = 8) -> di
     }
 
 
-def bench_ask(kb: KnowledgeBase, runs: int = 5) -> dict[str, object]:
+def bench_ask(kb: KnowledgeBase, runs: int = 5) -> Json:
     """The question box over the everyday suite: p50/p95 per question (each asked `runs` times,
     after one warm-up that builds the KB's lexicon), overall and per intent."""
     from jobkg.questions import ask
@@ -475,7 +485,7 @@ def bench_ask(kb: KnowledgeBase, runs: int = 5) -> dict[str, object]:
     }
 
 
-def bench_fidelity(gold_file: Path, sources: list[Path] | None = None) -> dict[str, object]:
+def bench_fidelity(gold_file: Path, sources: list[Path] | None = None) -> Json:
     """How faithfully pages are read, against a gold file (docs/fidelity.md); the corpus is the
     sources given, else the folder the gold file names."""
     root = gold_root(gold_file)
@@ -485,22 +495,22 @@ def bench_fidelity(gold_file: Path, sources: list[Path] | None = None) -> dict[s
     kb = KnowledgeBase.build(folders)
     report = kb.report
     assert report is not None  # a build always reports
-    read = {page["file"] for page in report.by_page} | {str(f["file"]) for f in report.failed}
-    warned = {str(w["file"]) for w in report.warnings} | {str(f["file"]) for f in report.failed}
+    read = {page.file for page in report.by_page} | {failure.file for failure in report.failed}
+    warned = {warning.file for warning in report.warnings} | {failure.file for failure in report.failed}
     page_lines: dict[str, list[str]] = {}
     for row in kb.run("page-lines"):
         page_lines.setdefault(str(row["role"]), []).append(str(row["label"]))
     return {"gold": str(gold_file)} | score(read_gold(gold_file), kb.roles(), read, warned, page_lines).to_dict()
 
 
-def bench_questions(cases_file: Path, corpora: Path) -> dict[str, object]:
+def bench_questions(cases_file: Path, corpora: Path) -> Json:
     """How the question box does on questions people wrote (docs/questions.md)."""
     from jobkg.questions.scoring import read_cases, score
 
     return {"questions": str(cases_file)} | score(read_cases(cases_file), corpora).to_dict()
 
 
-def bench_paths(gold_file: Path, corpora: Path, seed: int = 7) -> dict[str, object]:
+def bench_paths(gold_file: Path, corpora: Path, seed: int = 7) -> Json:
     """Career paths: "already met" against a gold file people wrote (jobkg.pathscore), and
     `career_paths` timed from a sample of roles on the 2022 dev corpus and the 10x synthetic org."""
     import random
@@ -509,7 +519,7 @@ def bench_paths(gold_file: Path, corpora: Path, seed: int = 7) -> dict[str, obje
     from jobkg.pathscore import score_paths
     from jobkg.synth import generate
 
-    result: dict[str, object] = {"gold": str(gold_file)} | score_paths(gold_file, corpora).to_dict()
+    result: Json = {"gold": str(gold_file)} | score_paths(gold_file, corpora).to_dict()
     synthetic = Path(tempfile.gettempdir()) / f"jobkg-synth-f10-s{seed}"
     if not synthetic.exists():
         generate(synthetic, 10, seed)
@@ -521,7 +531,7 @@ def bench_paths(gold_file: Path, corpora: Path, seed: int = 7) -> dict[str, obje
         sample = random.Random(seed).sample(roles, min(40, len(roles)))
         times = []
         for role in sample:
-            took, _ = _timed(lambda kb=kb, iri=role.iri: kb.career_paths(iri, limit=10))  # as `jobkg paths` lists
+            took, _ = _timed(partial(kb.career_paths, role.iri, limit=10))  # as `jobkg paths` lists
             times.append(took * 1000)
         times.sort()
         result[f"{name}_p50_ms"] = round(statistics.median(times), 1)
@@ -529,7 +539,7 @@ def bench_paths(gold_file: Path, corpora: Path, seed: int = 7) -> dict[str, obje
     return result
 
 
-def bench_occupations(gold_file: Path, corpora: Path) -> dict[str, object]:
+def bench_occupations(gold_file: Path, corpora: Path) -> Json:
     """Occupation proposals against a gold file people wrote (jobkg.occupationscore)."""
     from jobkg.occupationscore import score_occupations
 
@@ -538,7 +548,7 @@ def bench_occupations(gold_file: Path, corpora: Path) -> dict[str, object]:
 
 def run(
     sources: list[Path], only: str | None = None, factors: list[float] | None = None, gold: Path | None = None
-) -> dict[str, object]:
+) -> Json:
     """Every stage (or one), as one JSON-ready dict. The fidelity stage runs when a gold file is given."""
     import sys
     from datetime import date
@@ -562,9 +572,9 @@ def run(
             )
         corpora = sources[0] if sources else Path("../shared/corpus")
         return {"machine": machine(), "date": str(date.today()), "occupations": bench_occupations(gold, corpora)}
-    if only == "fidelity" and gold is None:
-        raise UsageError("the fidelity stage needs a gold file: jobkg bench --only fidelity GOLD.json [PAGES]")
     if only == "fidelity":
+        if gold is None:
+            raise UsageError("the fidelity stage needs a gold file: jobkg bench --only fidelity GOLD.json [PAGES]")
         return {"machine": machine(), "date": str(date.today()), "fidelity": bench_fidelity(gold, sources or None)}
     stages = (
         [only]
@@ -575,7 +585,7 @@ def run(
             if (stage != "fidelity" or gold) and stage not in ("questions", "paths", "occupations")
         ]
     )
-    out: dict[str, object] = {
+    out: Json = {
         "machine": machine(),
         "date": str(date.today()),
         "command": "jobkg " + " ".join(sys.argv[1:]),
@@ -663,7 +673,7 @@ GOALS = (
 )
 
 
-def figures(result: dict[str, object]) -> dict[str, tuple[float, str]]:
+def figures(result: Json) -> dict[str, tuple[float, str]]:
     """The figures goals read, each with how the run measured it: (value, text)."""
     found: dict[str, tuple[float, str]] = {}
     if "ask" in result:
@@ -732,7 +742,7 @@ def figures(result: dict[str, object]) -> dict[str, tuple[float, str]]:
     return found
 
 
-def goals(result: dict[str, object]) -> list[tuple[str, str, bool]]:
+def goals(result: Json) -> list[tuple[str, str, bool]]:
     """The goal table (GOALS) as (goal, what this run measured, met?), for the figures the run has."""
     measured = figures(result)
     return [
@@ -742,7 +752,7 @@ def goals(result: dict[str, object]) -> list[tuple[str, str, bool]]:
     ]
 
 
-def markdown(result: dict[str, object], command: str, date: str) -> str:
+def markdown(result: Json, command: str, date: str) -> str:
     """A bench run as Markdown tables, written by the bench itself (never typed by hand)."""
     lines = [f"# Benchmark run of {date}", "", f"Command: `{command}`", "", f"Machine: `{result['machine']}`", ""]
     corpus = result.get("corpus", {})

@@ -4,6 +4,7 @@ lines behind each change, so a handbook edit can be reviewed before it lands."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from jobkg.views import Role, RoleItem
 
@@ -35,8 +36,8 @@ class RoleChange:
 
 @dataclass
 class KbDiff:
-    added: list[dict[str, object]] = field(default_factory=list)
-    removed: list[dict[str, object]] = field(default_factory=list)
+    added: list[dict[str, Any]] = field(default_factory=list)  # roles as Role.to_dict() gives them
+    removed: list[dict[str, Any]] = field(default_factory=list)
     changed: list[RoleChange] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:

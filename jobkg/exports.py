@@ -13,7 +13,7 @@ import csv
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, cast
 
 import networkx as nx
 from pyoxigraph import Quad, RdfFormat, serialize
@@ -54,8 +54,10 @@ def _rdf(rdf_format: RdfFormat, keeps_graphs: bool, prefixes: bool) -> Writer:
         quads = kb.quads(asserted_only)
         chosen = PREFIXES if prefixes else None
         if keeps_graphs:
-            return serialize(sorted(quads, key=str), format=rdf_format, prefixes=chosen)
-        return serialize(sorted({q.triple for q in quads}, key=str), format=rdf_format, prefixes=chosen)
+            written = serialize(sorted(quads, key=str), format=rdf_format, prefixes=chosen)
+        else:
+            written = serialize(sorted({q.triple for q in quads}, key=str), format=rdf_format, prefixes=chosen)
+        return cast(bytes, written)  # bytes when no output is given
 
     return write
 

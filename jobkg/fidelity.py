@@ -183,8 +183,8 @@ def score(
     A gold page jobkg does not read as a page (a .gitkeep) is left out; a folder's _index.md is
     credited with the roles of the level files beside it (they are the family's levels)."""
     by_file: dict[str, list[Role]] = {}
-    for role in roles:
-        by_file.setdefault(role.source.file, []).append(role)
+    for each in roles:
+        by_file.setdefault(each.source.file, []).append(each)
     pages = [page for page in gold if page.file in read_files]
     result = Fidelity(pages=len(pages))
     for page in pages:

@@ -28,8 +28,8 @@ def org_graph(runner: Runner) -> nx.MultiDiGraph:
         }
         if row["grade"] is not None:
             attributes["grade"] = row["grade"]
-        if row.get("rank") is not None:
-            attributes["rank"] = float(row["rank"])
+        if isinstance(rank := row.get("rank"), int | float | str):
+            attributes["rank"] = float(rank)
         if row.get("track"):
             attributes["track"] = row["track"]
         graph.add_node(str(row["node"]), **attributes)
@@ -60,7 +60,7 @@ def filtered(graph: nx.MultiDiGraph, chosen: GraphFilter) -> nx.MultiDiGraph:
             return False
         if chosen.grades is not None:
             grade = data.get("grade")
-            return grade is not None and chosen.grades[0] <= int(grade) <= chosen.grades[1]
+            return isinstance(grade, int) and chosen.grades[0] <= grade <= chosen.grades[1]
         return True
 
     roles = {node for node, data in graph.nodes(data=True) if data["kind"] == "role" and keep_role(data)}
@@ -243,7 +243,7 @@ def cytoscape_elements(
     positions = positions or {}
     families = {d["family"] for _, d in graph.nodes(data=True) if d["kind"] == "role"}
     ids = _readable_ids(graph)
-    nodes = []
+    nodes: list[dict[str, object]] = []
     for node, data in graph.nodes(data=True):
         if data["kind"] == "family" and node not in families:
             continue  # a family box with none of its roles drawn is an empty frame
@@ -263,7 +263,7 @@ def cytoscape_elements(
             name = grade if not grade.isdigit() else f"grade {grade}"
             data = {"id": f"axis: {name}", "label": name, "kind": "axis"}
             nodes.append({"data": data, "position": {"x": x, "y": y}})
-    edges = [
+    edges: list[dict[str, object]] = [
         {"data": {"id": f"{ids[s]} {k} {ids[t]}", "source": ids[s], "target": ids[t], "label": k}}
         for s, t, k in graph.edges(keys=True)
         if k != "in family"  # drawn as the family's box

@@ -119,9 +119,9 @@ class KnowledgeBase:
         if chosen is None:
             raise KbFileError(f"{path}: not a KB file (a KB is a {STORE_SUFFIX} folder or a file ending {_endings()})")
         store = Store()
-        graph = {} if keeps_graphs(chosen) else {"to_graph": ASSERTED_GRAPH}
+        to_graph = None if keeps_graphs(chosen) else ASSERTED_GRAPH
         try:
-            store.bulk_load(path=str(path), format=RdfFormat.from_extension(chosen.extension), **graph)
+            store.bulk_load(path=str(path), format=RdfFormat.from_extension(chosen.extension), to_graph=to_graph)
         except FileNotFoundError:
             raise KbFileError(f"{path}: no such KB file") from None
         except IsADirectoryError:
@@ -221,7 +221,7 @@ class KnowledgeBase:
 
     def page(
         self, name: str, params: Mapping[str, str] | None = None, offset: int = 0, limit: int | None = DEFAULT_LIMIT
-    ) -> Page:
+    ) -> Page[Row]:
         """One page of a canned query's rows and their total. On the embedded store the whole
         answer is kept, so every page after the first costs a slice."""
         if self.store is None:

@@ -58,8 +58,8 @@ def score_occupations(gold_file: Path, corpora: Path) -> OccupationScore:
         top, _, file = entry["source"].partition("/")
         if top not in roles:
             roles[top] = {}
-            for role in KnowledgeBase.build([corpora / top]).roles():
-                roles[top].setdefault(role.source.file, []).append(role)
+            for built in KnowledgeBase.build([corpora / top]).roles():
+                roles[top].setdefault(built.source.file, []).append(built)
         role = _find(roles[top].get(file, []), entry["title"])
         if role is None:
             score.not_found.append(f"{entry['source']}: {entry['title']}")

@@ -10,13 +10,17 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Triple
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from jobkg.ontology import ONTOLOGY_FILE, ontology_triples
 from jobkg.ontology.vocab import JOBKG, OWL, PREFIXES, RDF, RDFS
 
 CONTEXT_FILE = ONTOLOGY_FILE.with_name("context.jsonld")
 DOC_FILE = ONTOLOGY_FILE.parent.parent / "docs" / "ontology.md"
+
+
+Subject = NamedNode | BlankNode | Triple
+Term = NamedNode | BlankNode | Literal | Triple
 
 
 def _short(term: object) -> str:
@@ -30,8 +34,8 @@ def _short(term: object) -> str:
     return "_:b"
 
 
-def _index(triples: list[Triple]) -> dict[object, dict[NamedNode, list[object]]]:
-    by_subject: dict[object, dict[NamedNode, list[object]]] = defaultdict(lambda: defaultdict(list))
+def _index(triples: list[Triple]) -> dict[Subject, dict[NamedNode, list[Term]]]:
+    by_subject: dict[Subject, dict[NamedNode, list[Term]]] = defaultdict(lambda: defaultdict(list))
     for t in triples:
         by_subject[t.subject][t.predicate].append(t.object)
     return by_subject
@@ -82,14 +86,14 @@ def schema() -> dict[str, list[dict[str, str]]]:
     lists = {t.subject: t.object for t in triples if t.predicate == RDF.first}
     rests = {t.subject: t.object for t in triples if t.predicate == RDF.rest}
 
-    def chain(head: object) -> str:
+    def chain(head: Term) -> str:
         items = []
-        while head != RDF.nil and head in lists:
+        while head != RDF.nil and not isinstance(head, Literal) and head in lists:
             items.append(_short(lists[head]))
             head = rests[head]
         return " ∘ ".join(items)
 
-    def entries(kind: NamedNode) -> list[tuple[NamedNode, dict[NamedNode, list[object]]]]:
+    def entries(kind: NamedNode) -> list[tuple[NamedNode, dict[NamedNode, list[Term]]]]:
         found = [(s, p) for s, p in facts.items() if isinstance(s, NamedNode) and kind in p.get(RDF.type, [])]
         return sorted(found, key=lambda item: item[0].value)
 
@@ -176,14 +180,14 @@ def markdown() -> str:
             for sup in properties[RDFS.subPropertyOf]:
                 lines.append(f"- `{_short(subject)}` sub-property of `{_short(sup)}`")
     lines += ["", "## Individuals", ""]
-    for subject, properties in sorted(facts.items(), key=lambda item: str(item[0])):
-        if isinstance(subject, NamedNode) and JOBKG.Track in properties.get(RDF.type, []):
-            lines.append(f"- `{_short(subject)}` ({_text(properties, RDFS.label)}): {_text(properties, RDFS.comment)}")
+    for node, properties in sorted(facts.items(), key=lambda item: str(item[0])):
+        if isinstance(node, NamedNode) and JOBKG.Track in properties.get(RDF.type, []):
+            lines.append(f"- `{_short(node)}` ({_text(properties, RDFS.label)}): {_text(properties, RDFS.comment)}")
     lines += ["", "## Example", "", "```turtle", _EXAMPLE.strip(), "```", ""]
     return "\n".join(lines)
 
 
-def _text(properties: dict[NamedNode, list[object]], predicate: NamedNode) -> str:
+def _text(properties: dict[NamedNode, list[Term]], predicate: NamedNode) -> str:
     values = [o.value for o in properties.get(predicate, []) if isinstance(o, Literal)]
     return " ".join(values).replace("|", "\\|")
 

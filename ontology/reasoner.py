@@ -14,13 +14,16 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import cast
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Store, Triple, parse, serialize
 
 from jobkg.errors import UnknownEngineError, UnsupportedAxiomError
 from jobkg.ontology.vocab import OWL, RDF, RDFS
 
-Node = NamedNode | BlankNode | Literal
+Subject = NamedNode | BlankNode | Triple  # what pyoxigraph's terms allow in subject position
+Node = NamedNode | BlankNode | Literal | Triple
+TermTriple = tuple[Subject, NamedNode, Node]
 
 ENGINES = ("jobkg", "owlrl")
 
@@ -49,6 +52,8 @@ _HANDLED_PREDICATES = {
     OWL.equivalentClass,
     OWL.versionInfo,
 }
+
+_ANNOTATIONS = {RDFS.label, RDFS.comment, OWL.versionInfo}
 
 
 @dataclass
@@ -84,7 +89,7 @@ class Axioms:
             found |= classes
         return found
 
-    def read_from(self, store: Store, graph: NamedNode) -> Iterator[tuple[Node, NamedNode, Node]]:
+    def read_from(self, store: Store, graph: NamedNode) -> Iterator[TermTriple]:
         """The triples of `graph` the engine reads (those whose property, or whose class under
         rdf:type, an axiom mentions), straight from the store's indexes: a build keeps no list of
         them beside the store (at 100x, ~2 M tuples of term objects)."""
@@ -109,28 +114,40 @@ def read_axioms(ontology: Iterable[Triple]) -> Axioms:
     def as_list(head: Node) -> tuple[NamedNode, ...]:
         items = []
         while head != RDF.nil:
-            items.append(first[head])
+            items.append(_named(first[head], "a list member"))
             head = rest[head]
         return tuple(items)
 
     for t in triples:
-        s, p, o = t.subject, t.predicate, t.object
+        p = t.predicate
+        if p in (RDF.first, RDF.rest) or (p == RDF.type and not isinstance(t.object, NamedNode)):
+            continue
+        if p == OWL.propertyChainAxiom:
+            axioms.chains.append((_named(t.subject, "a property chain's property"), as_list(t.object)))
+            continue
         if p == RDF.type:
+            o = t.object
             if o == OWL.TransitiveProperty:
-                axioms.transitive.add(s)
+                axioms.transitive.add(_named(t.subject, "a transitive property"))
             elif o == OWL.SymmetricProperty:
-                axioms.symmetric.add(s)
+                axioms.symmetric.add(_named(t.subject, "a symmetric property"))
             elif isinstance(o, NamedNode) and o.value.startswith(_OWL) and o not in _HANDLED_TYPES:
-                raise UnsupportedAxiomError(f"{s} is declared {o}, which the jobkg reasoner does not implement")
-        elif p == RDFS.subPropertyOf:
+                raise UnsupportedAxiomError(f"{t.subject} is declared {o}, which the jobkg reasoner does not implement")
+            continue
+        if p not in _HANDLED_PREDICATES:
+            if p.value.startswith(_OWL):
+                raise UnsupportedAxiomError(f"axiom {p} on {t.subject} is not implemented by the jobkg reasoner")
+            continue
+        if p in _ANNOTATIONS:
+            continue
+        s, o = _named(t.subject, f"the subject of {p}"), _named(t.object, f"the object of {p}")
+        if p == RDFS.subPropertyOf:
             axioms.super_properties[s].add(o)
         elif p == OWL.equivalentProperty:
             axioms.super_properties[s].add(o)
             axioms.super_properties[o].add(s)
         elif p == OWL.inverseOf:
             axioms.inverses.append((s, o))
-        elif p == OWL.propertyChainAxiom:
-            axioms.chains.append((s, as_list(o)))
         elif p == RDFS.subClassOf:
             axioms.super_classes[s].add(o)
         elif p == OWL.equivalentClass:
@@ -140,14 +157,21 @@ def read_axioms(ontology: Iterable[Triple]) -> Axioms:
             axioms.domains[s].add(o)
         elif p == RDFS.range:
             axioms.ranges[s].add(o)
-        elif p.value.startswith(_OWL) and p not in _HANDLED_PREDICATES:
-            raise UnsupportedAxiomError(f"axiom {p} on {s} is not implemented by the jobkg reasoner")
     for result, chain in axioms.chains:
         if len(chain) < 2:
             raise UnsupportedAxiomError(f"property chain of {result} has fewer than two links")
     _close(axioms.super_properties)
     _close(axioms.super_classes)
     return axioms
+
+
+def _named(term: Node, what: str) -> NamedNode:
+    """An axiom's term, which the engine reads only as a named class or property."""
+    if not isinstance(term, NamedNode):
+        raise UnsupportedAxiomError(
+            f"{what} is {term}, not a named class or property: the jobkg reasoner reads no others"
+        )
+    return term
 
 
 def _close(hierarchy: dict[NamedNode, set[NamedNode]]) -> None:
@@ -188,7 +212,7 @@ class Inference:
     subject, and the cycles it found (data problems). Tuples, not Triple objects: a large KB
     builds its quads from them once, straight into the store."""
 
-    terms: list[tuple[Node, NamedNode, Node]]
+    terms: list[TermTriple]
     cycles: list[tuple[str, str]]  # (property IRI, node IRI) with node P+ node
 
     @property
@@ -202,9 +226,7 @@ class Inference:
         return (Quad(s, p, o, graph) for s, p, o in self.terms)
 
 
-def materialise(
-    data: Iterable[Triple | tuple[Node, Node, Node]], axioms: Axioms, known: Iterable[Triple] = ()
-) -> Inference:
+def materialise(data: Iterable[Triple | TermTriple], axioms: Axioms, known: Iterable[Triple] = ()) -> Inference:
     """Apply the axioms to the data until nothing new follows (semi-naive evaluation).
 
     Terms are interned as ints first: the fixpoint then runs on int pairs, which hash and
@@ -320,12 +342,13 @@ def materialise(
                 found.extend((s, p, o) for o in objects if (s, o) not in stated)
     found.extend((node, RDF.type, cls) for node, cls in types - asserted_types if node not in literal)
     found.sort(key=itemgetter(0))
-    inferred = [(terms[s], p, terms[o]) for s, p, o in found]
+    # A literal never reaches subject position (the `literal` tests above).
+    inferred = [(cast(Subject, terms[s]), p, terms[o]) for s, p, o in found]
     cycles = [
-        (p.value, terms[s].value)
+        (p.value, looped.value)
         for p in axioms.transitive
         for s, objects in relations[p].by_subject.items()
-        if s in objects and isinstance(terms[s], NamedNode)
+        if s in objects and isinstance(looped := terms[s], NamedNode)
     ]
     return Inference(inferred, sorted(cycles))
 
@@ -385,16 +408,13 @@ def owlrl_closure(data: Iterable[Triple], ontology: Iterable[Triple]) -> set[Tri
     return result
 
 
-def reason(
-    data: Iterable[Triple | tuple[Node, Node, Node]], ontology: Iterable[Triple], engine: str = "jobkg"
-) -> Inference:
+def reason(data: Iterable[Triple | TermTriple], ontology: Iterable[Triple], engine: str = "jobkg") -> Inference:
     """Entailed triples by the named engine: 'jobkg' (default) or 'owlrl' (reference)."""
     if engine not in ENGINES:
         raise UnknownEngineError(f"unknown reasoner {engine!r}; choose one of {', '.join(ENGINES)}")
     ontology = list(ontology)
     if engine == "owlrl":
-        data = [t if isinstance(t, Triple) else Triple(*t) for t in data]
-        inferred = owlrl_closure(data, ontology)
+        inferred = owlrl_closure([t if isinstance(t, Triple) else Triple(*t) for t in data], ontology)
         cycles = [
             (t.predicate.value, t.subject.value)
             for t in inferred

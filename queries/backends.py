@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from pyoxigraph import Literal, NamedNode, QueryBoolean, QuerySolutions, Store, Variable
+from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions, Store, Triple, Variable
 
 from jobkg.errors import QueryError
 
@@ -26,14 +26,13 @@ class Backend(Protocol):
     def select(self, sparql: str, bindings: dict[str, Term] | None = None, bind: str = "substitute") -> list[Row]: ...
 
 
-def python_value(term: object) -> object:
+def python_value(term: NamedNode | BlankNode | Literal | Triple | None) -> object:
     """A result term as a plain value: IRIs as str, integers as int, booleans as bool."""
-    kind = type(term)
-    if kind is NamedNode:
+    if isinstance(term, NamedNode):
         return term.value
     if term is None:
         return None
-    if kind is Literal:
+    if isinstance(term, Literal):
         datatype_node = term.datatype
         if datatype_node == _XSD_STRING:  # most cells: skip reading the datatype IRI
             return term.value
@@ -44,6 +43,16 @@ def python_value(term: object) -> object:
             return term.value in ("true", "1")
         return term.value
     return str(term)
+
+
+def integer(row: Row, column: str) -> int | None:
+    """A column's integer (every backend returns an xsd:integer as int), None when unbound."""
+    value = row.get(column)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise QueryError(f"column {column!r} holds {value!r}, not an integer")
+    return value
 
 
 class EmbeddedBackend:
@@ -59,7 +68,9 @@ class EmbeddedBackend:
             if bindings and bind == "substitute" and _projects(sparql, bindings):
                 # Substituted constants let the optimiser start from them; a VALUES block is
                 # joined afterwards, which is slow around OPTIONAL and UNION.
-                substitutions = {Variable(name): value for name, value in bindings.items()}
+                substitutions: dict[Variable, NamedNode | BlankNode | Literal | Triple] = {
+                    Variable(name): value for name, value in bindings.items()
+                }
                 result = self.store.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
             else:
                 result = self.store.query(bind_into(sparql, bindings), use_default_graph_as_union=True)

@@ -28,7 +28,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from jobkg.errors import CatalogError, UnknownQueryError
 from jobkg.ontology.vocab import PREFIXES
@@ -74,7 +74,7 @@ class CannedQuery:
                     row[column] = bool(row[column])
         return rows
 
-    def summary(self) -> dict[str, object]:
+    def summary(self) -> dict[str, Any]:
         """What `jobkg queries --json` lists: the query's name, title, description and parameters."""
         return {
             "name": self.name,
@@ -122,8 +122,8 @@ def parse_query_file(path: Path) -> CannedQuery:
     kept = header.get("kept", "true")
     if kept not in ("true", "false"):
         raise CatalogError(f"{path.name}: kept must be true or false, not {kept!r}")
-    types = tuple(tuple(pair.split("=", 1)) for pair in header.get("types", "").split())
-    if any(len(pair) != 2 or pair[1] != "boolean" for pair in types):
+    pairs = [pair.split("=", 1) for pair in header.get("types", "").split()]
+    if any(len(pair) != 2 or pair[1] != "boolean" for pair in pairs):
         raise CatalogError(f"{path.name}: types must be 'column=boolean' pairs, not {header.get('types')!r}")
     body = "\n".join(lines[body_start:]).strip() + "\n"
     sparql = with_prefixes(body)
@@ -135,7 +135,7 @@ def parse_query_file(path: Path) -> CannedQuery:
         sparql,
         bind,
         internal == "true",
-        types,
+        tuple((column, kind) for column, kind in pairs),
         kept == "true",
     )
 

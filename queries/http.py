@@ -71,7 +71,9 @@ def _authorize_first(request: urllib.request.Request, digest: urllib.request.HTT
     scheme, _, parameters = asked.partition(" ")
     found = credentials()
     if scheme.lower() == "digest":
-        answer = digest.get_authorization(request, parse_keqv_list(filter(None, parse_http_list(parameters))))
+        answer = digest.get_authorization(
+            request, parse_keqv_list([part for part in parse_http_list(parameters) if part])
+        )
         if answer:
             request.add_unredirected_header("Authorization", f"Digest {answer}")
     elif scheme.lower() == "basic" and found:

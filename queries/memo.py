@@ -27,7 +27,7 @@ class RowMemo:
         """The answer for key (computed once), as fresh row dicts the caller may change."""
         return [dict(row) for row in self._kept(key, compute)]
 
-    def page(self, key: Hashable, compute: Callable[[], list[Row]], offset: int, limit: int | None) -> Page:
+    def page(self, key: Hashable, compute: Callable[[], list[Row]], offset: int, limit: int | None) -> Page[Row]:
         """One page of the answer for key: only the page's rows are copied."""
         found = page_of(self._kept(key, compute), offset, limit)
         return Page([dict(row) for row in found.rows], found.total, found.offset)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 
 from jobkg.errors import EndpointError
 from jobkg.queries.backends import Row
@@ -52,8 +53,12 @@ def sort_rows(rows: list[Row], conditions: list[Condition]) -> list[Row]:
     """Rows in SPARQL's order for these conditions: unbound first, then numbers, then text."""
     ordered = list(rows)
     for condition in reversed(conditions):  # a stable sort per key, last key first
-        ordered.sort(key=lambda row, c=condition: _key(row.get(c.variable), c.as_string), reverse=condition.descending)
+        ordered.sort(key=partial(_row_key, condition), reverse=condition.descending)
     return ordered
+
+
+def _row_key(condition: Condition, row: Row) -> tuple[int, float | str]:
+    return _key(row.get(condition.variable), condition.as_string)
 
 
 def _key(value: object, as_string: bool) -> tuple[int, float | str]:

@@ -4,16 +4,18 @@ of rows at scale; people read them a page at a time and downloads take every row
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from jobkg.errors import ParamError
-from jobkg.queries.backends import Row
+
+T = TypeVar("T")  # a query's row, or a role view
 
 DEFAULT_LIMIT = 100  # rows per page in tables (CLI and app); JSON and CSV take every row
 
 
 @dataclass(frozen=True)
-class Page:
-    rows: list[Row]
+class Page(Generic[T]):
+    rows: list[T]
     total: int
     offset: int
 
@@ -32,7 +34,7 @@ class Page:
         return f"rows {self.offset + 1:,}–{self.offset + len(self.rows):,} of {self.total:,}"
 
 
-def page_of(rows: list[Row], offset: int = 0, limit: int | None = DEFAULT_LIMIT) -> Page:
+def page_of(rows: list[T], offset: int = 0, limit: int | None = DEFAULT_LIMIT) -> Page[T]:
     """The rows from offset, at most limit of them (None: all)."""
     if offset < 0:
         raise ParamError(f"offset must be 0 or more, not {offset}")

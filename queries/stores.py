@@ -16,6 +16,7 @@ import urllib.parse
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from pyoxigraph import RdfFormat, Triple, serialize
 
@@ -90,7 +91,7 @@ def _by_updates(store: Store, graph: str, triples: list[Triple]) -> str:
     def fill(temporary: str) -> None:
         _update(store, f"DROP SILENT GRAPH <{temporary}>")
         for start in batches:
-            lines = serialize(triples[start : start + BATCH], format=RdfFormat.N_TRIPLES).decode("utf-8")
+            lines = _ntriples(triples[start : start + BATCH]).decode("utf-8")
             _update(store, f"INSERT DATA {{ GRAPH <{temporary}> {{\n{lines}}} }}")
 
     _through_temporary(store, graph, fill)
@@ -109,9 +110,13 @@ def _through_temporary(store: Store, graph: str, fill: Callable[[str], None]) ->
         raise
 
 
+def _ntriples(triples: list[Triple]) -> bytes:
+    return cast(bytes, serialize(triples, format=RdfFormat.N_TRIPLES))  # bytes when no output is given
+
+
 def _chunks(triples: list[Triple], limit: int | None) -> list[bytes]:
     """N-Triples in bodies of at most limit bytes, cut between lines."""
-    body = serialize(triples, format=RdfFormat.N_TRIPLES)
+    body = _ntriples(triples)
     if limit is None or len(body) <= limit:
         return [body]
     chunks, start = [], 0

@@ -47,7 +47,7 @@ class CodeList:
 
     @cached_property
     def _names(self) -> dict[str, Occupation]:
-        names = {}
+        names: dict[str, Occupation] = {}
         for occupation in self.occupations.values():
             names |= {occupation.notation: occupation, self.iri_of(occupation.code): occupation}
         return names | self.occupations

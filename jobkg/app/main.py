@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from jobkg.app import navigation
 from jobkg.app.screens import ask, explore, export, matrix, occupations, quality, queries, role, sparql
@@ -13,7 +14,7 @@ from jobkg.app.widgets import text
 from jobkg.errors import EndpointError, JobkgError
 
 
-def pages() -> dict[str, st.navigation.page.StreamlitPage]:
+def pages() -> dict[str, StreamlitPage]:
     return {
         "ask": st.Page(ask.render, title="Ask", icon=":material/chat:", url_path="ask", default=True),
         "role": st.Page(role.render, title="Role", icon=":material/badge:", url_path="role"),

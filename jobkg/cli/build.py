@@ -59,7 +59,7 @@ def build(args: argparse.Namespace) -> int:
         f"no role of the KB, {len(report.warnings)} warnings"
     )
     for warning in report.warnings[:10]:
-        err.print(f"warning: {warning['file']}:{warning['line']}: {warning['message']}", markup=False)
+        err.print(f"warning: {warning.file}:{warning.line}: {warning.message}", markup=False)
     if len(report.warnings) > 10:
         err.print(f"... and {len(report.warnings) - 10} more warnings (--json or --report shows all)")
     for cycle in kb.cycles:
@@ -71,7 +71,7 @@ def build(args: argparse.Namespace) -> int:
             out.print("  " + " → ".join(chain), markup=False)
     _print_pages(report, args.strict)
     for failure in report.failed:
-        err.print(f"error: {failure['file']}: {failure['reason']}", markup=False)
+        err.print(f"error: {failure.file}: {failure.reason}", markup=False)
     if args.output:
         out.print(f"wrote {args.output}")
     return 1 if failed else 0
@@ -80,15 +80,15 @@ def build(args: argparse.Namespace) -> int:
 def _print_pages(report: IngestReport, strict: bool) -> None:
     """Pages that gave no role (named, with why), and the pages whose list items were least mapped."""
     if strict:  # the warnings above already name them; under --strict they fail the build
-        for page in report.without_roles:
-            err.print(f"error: no role: {page['file']}: {page['reason']}", markup=False)
-    read = [p for p in report.by_page if p["share_mapped"] is not None and p["list_items"] >= 5]
-    least = sorted(read, key=lambda p: (p["share_mapped"], p["file"]))[:3]
-    if least and least[0]["share_mapped"] < 1:
+        for empty in report.without_roles:
+            err.print(f"error: no role: {empty.file}: {empty.reason}", markup=False)
+    read = [(p.share_mapped, p) for p in report.by_page if p.share_mapped is not None and p.list_items >= 5]
+    least = sorted(read, key=lambda pair: (pair[0], pair[1].file))[:3]
+    if least and least[0][0] < 1:
         out.print("least mapped pages (list items and table rows read into facts):")
-        for page in least:
-            share, roles = f"{page['share_mapped']:.0%}", len(page["roles"])
-            out.print(f"  {share:>4} of {page['list_items']:>3}  {page['file']}  ({roles} roles)", markup=False)
+        for share, page in least:
+            shown = f"{share:.0%}"
+            out.print(f"  {shown:>4} of {page.list_items:>3}  {page.file}  ({len(page.roles)} roles)", markup=False)
 
 
 def longest_chains(kb: KnowledgeBase, count: int = 3) -> list[list[str]]:

@@ -14,7 +14,7 @@ from jobkg.cli.output import err, escape, out
 from jobkg.cli.registry import arg, command
 from jobkg.cli.sources import KB_SOURCE, open_kb
 from jobkg.errors import UsageError
-from jobkg.ingest.review import REVIEW_FILE, OccupationDecision, record
+from jobkg.ingest.review import REVIEW_FILE, OccupationDecision, Verdict, record
 from jobkg.kb import KnowledgeBase
 from jobkg.occupation_lists import SCHEMES, code_list
 from jobkg.occupations import MarketPay, OccupationLink, Proposal, dollars
@@ -84,11 +84,11 @@ def _say_review_problems(kb: KnowledgeBase) -> None:
     if kb.report is None:
         return
     for failure in kb.report.failed:
-        if failure["file"] == REVIEW_FILE:
-            err.print(f"error: {failure['file']}: {failure['reason']}", markup=False)
+        if failure.file == REVIEW_FILE:
+            err.print(f"error: {failure.file}:{failure.line}: {failure.reason}", markup=False)
     for warning in kb.report.warnings:
-        if warning["file"] == REVIEW_FILE:
-            err.print(f"warning: {warning['file']}:{warning['line']}: {warning['message']}", markup=False)
+        if warning.file == REVIEW_FILE:
+            err.print(f"warning: {warning.file}:{warning.line}: {warning.message}", markup=False)
 
 
 def _decide(args: argparse.Namespace, kb: KnowledgeBase, roles: list[views.Role]) -> int:
@@ -97,12 +97,12 @@ def _decide(args: argparse.Namespace, kb: KnowledgeBase, roles: list[views.Role]
     if len(args.sources) != 1 or not args.sources[0].is_dir():
         raise UsageError(f"--accept and --reject write {REVIEW_FILE} into the folder of pages: give exactly one")
     text = args.accept or args.reject
-    found = [(s, code_list(s).find(text)) for s in ([args.scheme] if args.scheme else list(SCHEMES))]
-    found = [(scheme, occupation) for scheme, occupation in found if occupation is not None]
+    schemes = [args.scheme] if args.scheme else list(SCHEMES)
+    found = [(s, occupation) for s in schemes if (occupation := code_list(s).find(text)) is not None]
     if not found:
         raise UsageError(f"{text!r} is no code of {' or '.join(code_list(s).title for s in SCHEMES)}")
     scheme, occupation = found[0]
-    verdict = "rejected" if args.reject else "exact" if args.exact else "accepted"
+    verdict: Verdict = "rejected" if args.reject else "exact" if args.exact else "accepted"
     role = roles[0]
     by = args.by or getpass.getuser()
     review = args.sources[0] / REVIEW_FILE

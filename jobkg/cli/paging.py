@@ -4,6 +4,7 @@ and CSV give every row, and a note under the table says which rows these are of 
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from jobkg.cli.output import out
 from jobkg.cli.registry import arg
@@ -25,7 +26,7 @@ def page_limit(args: argparse.Namespace, is_table: bool) -> int | None:
     return DEFAULT_LIMIT if is_table else None
 
 
-def print_page_note(page: Page) -> None:
+def print_page_note(page: Page[Any]) -> None:
     """Under a table: which rows these are and how to see the rest."""
     hint = f"; --offset {page.next_offset} for the next page, --all for every row" if page.next_offset else ""
     out.print(f"[dim]{page.describe()}{hint}[/]")

@@ -7,6 +7,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from rich.table import Table
 
@@ -96,7 +97,7 @@ def _print_questions(scored: dict[str, object], shown: int = 15) -> None:
         out.print(f"  {miss['id']}: {miss['question']!r} -> {miss['answer'][:120]!r}", markup=False)
 
 
-def _print_fidelity(fidelity: dict[str, object], shown: int = 15) -> None:
+def _print_fidelity(fidelity: dict[str, Any], shown: int = 15) -> None:
     table = Table("goal", "measured", "met")
     for goal, measured, met in goals({"fidelity": fidelity}):
         table.add_row(goal, measured, "yes" if met else "no")

@@ -243,11 +243,12 @@ def _uncovered(kb: KnowledgeBase, question: str, mentions: Mentions, instead: st
 def _context(kb: KnowledgeBase, reading: Reading, question: str) -> Context:
     roles = [m.thing for m in reading.roles if m.thing is not None]
     family = reading.family.thing if reading.family is not None else None
-    department = reading.department.thing.title if reading.department and reading.department.thing else None
-    named_department = department and (
-        reading.department.kind == "department" or re.search(r"\bdepartment", question, re.I)
+    mention = reading.department
+    department = mention.thing.title if mention and mention.thing else None
+    named_department = mention is not None and bool(
+        department and (mention.kind == "department" or re.search(r"\bdepartment", question, re.I))
     )
-    if named_department and (reading.family is None or reading.family.start == reading.department.start):
+    if mention is not None and named_department and (reading.family is None or reading.family.start == mention.start):
         family = None  # 'Engineering' the department, not the family it also names
     if re.search(r"\bfrom <role> by <role>", reading.text):
         roles.reverse()  # 'inherited from X by Y' asks what Y has from X
@@ -376,7 +377,10 @@ def _unknown_name(question: str) -> str:
         else:
             runs[-1].append(word)
     named = [run for run in runs if any(word[:1].isupper() for word in run)]
-    return " ".join(max(named, key=len)) if named else ""
+    if not named:
+        return ""
+    longest: list[str] = max(named, key=len)
+    return " ".join(longest)
 
 
 def _bound(kb: KnowledgeBase, name: str, params: dict[str, str]) -> str:

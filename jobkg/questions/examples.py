@@ -25,7 +25,7 @@ def proposed(kb: KnowledgeBase) -> list[str]:
         f"what does a {_name(role)} do",
     ]
     if graded:
-        grade = sorted(r.grade for r in graded)[len(graded) // 2]
+        grade = sorted(r.grade for r in graded if r.grade is not None)[len(graded) // 2]
         found.append(f"which roles are at grade {grade}")
     family = max({r.family for r in roles}, key=lambda f: (sum(1 for r in roles if r.family == f), f))
     found.append(f"career ladder for {family}")

@@ -89,12 +89,12 @@ def _build(kb: KnowledgeBase) -> Lexicon:
             if len(base.split()) > 1:  # 'Technical Program Manager' names its family; 'Engineer' alone does not
                 bases[str(row["family_title"])].add(base)
     for row in kb.run("families"):
-        family = Named(str(row["family"]), str(row["title"]), str(row["department"] or ""))
+        named_family = Named(str(row["family"]), str(row["title"]), str(row["department"] or ""))
         title = str(row["title"])
         plain = re.sub(
             r"\s+(?:roles?|job famil(?:y|ies)|family|individual contributors?|leadership)$", "", title, flags=re.I
         )
-        words.families.add(family, title, plain, *sorted(bases.get(title, ())), *_shortened(plain))
+        words.families.add(named_family, title, plain, *sorted(bases.get(title, ())), *_shortened(plain))
     for row in kb.run("departments"):
         label = str(row["department_label"])
         words.departments.add(Named(label, label), label, *_initials(label))
@@ -103,9 +103,9 @@ def _build(kb: KnowledgeBase) -> Lexicon:
         if row.get("department") is not None:
             words.role_department[iri] = str(row["department"])
         level = str(row.get("level") or "")
-        thing = kb.role_resolver.things.get(iri)
-        if thing is not None and re.search(r"\d", level):  # 'L3', 'D4', 'IC3': a level code names its role
-            words.roles.add(thing, level)
+        role = kb.role_resolver.things.get(iri)
+        if role is not None and re.search(r"\d", level):  # 'L3', 'D4', 'IC3': a level code names its role
+            words.roles.add(role, level)
     return words
 
 

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 from rapidfuzz import fuzz
@@ -73,16 +74,16 @@ def _said(answer: Answer) -> str:
     return _plain(answer.answer + " " + " ".join(str(v) for row in answer.rows for v in row.values()))
 
 
-def right(case: dict[str, object], answer: Answer) -> bool:
+def right(case: dict[str, Any], answer: Answer) -> bool:
     text = _said(answer)
-    wanted = all(_plain(str(p)) in text for p in case.get("must_contain") or [])  # type: ignore[union-attr]
+    wanted = all(_plain(str(p)) in text for p in case.get("must_contain") or [])
     if not case.get("answerable", True):
         return wanted and bool(SAYS_SO.search(answer.answer))
-    unwanted = any(_plain(str(p)) in text for p in case.get("must_not_contain") or [])  # type: ignore[union-attr]
+    unwanted = any(_plain(str(p)) in text for p in case.get("must_not_contain") or [])
     return wanted and not unwanted
 
 
-def about_another(case: dict[str, object], answer: Answer) -> bool:
+def about_another(case: dict[str, Any], answer: Answer) -> bool:
     """An answer (not a question back) about things none of which is the one the question names."""
     about = case.get("about")
     if not about or not answer.entities or answer.candidates:

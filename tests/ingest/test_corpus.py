@@ -24,7 +24,7 @@ def test_every_dev_page_ingests_or_says_why(dev_corpus: Path):
     assert report.reporting_lines_attached > 150
     assert report.reporting_lines_to_roles > 50
     for item in report.unmapped:
-        assert item["file"] and item["line"] >= 1 and item["reason"]
+        assert item.file and item.line >= 1 and item.reason
 
 
 def test_reporting_chains_cross_pages(corpus_kb: KnowledgeBase):
@@ -46,7 +46,7 @@ def test_bad_pages_are_reported_and_good_ones_still_ingest(write_pages, seeds_kb
     (folder / "dept" / "loop").symlink_to(folder)
     _, report = ingest([folder])
     assert report.pages == 1 and report.roles == 1
-    reasons = {f["file"]: f["reason"] for f in report.failed}
+    reasons = {f.file: f.reason for f in report.failed}
     assert reasons["dept/empty.md"] == "empty page"
     assert "binary" in reasons["dept/binary.md"]
     assert "YAML" in reasons["dept/bad-yaml.md"]
@@ -89,8 +89,8 @@ def test_no_specialty_item_or_line_is_attached_to_a_level(corpus_records):
 @pytest.mark.slow
 def test_every_page_gives_roles_or_says_why(corpus_records):
     records, report = corpus_records
-    named = {page["file"] for page in report.without_roles}
+    named = {page.file for page in report.without_roles}
     folders = {r.page.family_key for r in records if r.roles and r.page.family_key}
     silent = [r.page.path for r in records if not r.roles and r.page.path not in named and r.page.key not in folders]
     assert silent == []
-    assert all(page["reason"] for page in report.without_roles)
+    assert all(page.reason for page in report.without_roles)

@@ -53,7 +53,7 @@ def hostile_report(tmp_path_factory):
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_each_hostile_page_is_refused_with_its_reason_or_ingested(hostile_report, name):
-    failed = {f["file"]: f["reason"] for f in hostile_report.failed}
+    failed = {f.file: f.reason for f in hostile_report.failed}
     reason = HOSTILE[name][1]
     if reason is None:
         assert f"dept/{name}" not in failed
@@ -74,8 +74,8 @@ def test_yaml_tags_never_execute(hostile_report, tmp_path):
 
 
 def test_invalid_utf8_is_decoded_with_a_warning_not_garbled(hostile_report):
-    messages = [w for w in hostile_report.warnings if w["file"] == "dept/latin1.md"]
-    assert messages and "Latin-1" in messages[0]["message"]
+    messages = [w for w in hostile_report.warnings if w.file == "dept/latin1.md"]
+    assert messages and "Latin-1" in messages[0].message
 
 
 def test_html_in_titles_stays_text():

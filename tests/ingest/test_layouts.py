@@ -274,8 +274,8 @@ def test_a_page_with_no_role_says_why(write_pages):
     folder = write_pages({"d/about.md": "# About our ladders\nWe publish our ladders openly.\n"})
     _quads, report = ingest([folder])
     assert report.roles == 0
-    assert report.without_roles == [{"file": "d/about.md", "line": 1, "reason": report.without_roles[0]["reason"]}]
-    assert "no role found on 'About our ladders'" in report.without_roles[0]["reason"]
+    assert [(page.file, page.line) for page in report.without_roles] == [("d/about.md", 1)]
+    assert "no role found on 'About our ladders'" in report.without_roles[0].reason
 
 
 def test_a_forced_profile_is_used_and_an_unknown_one_is_a_usage_error(tmp_path):
@@ -323,5 +323,5 @@ def test_a_team_page_linking_to_another_team_page_makes_no_unnamed_family(write_
     report, _ = kb.validate()
     assert report.violations == []
     assert ("eng/widgets.md", "Gadget Team", "link to a team page") in {
-        (u["file"], u["name"], u["use"]) for u in kb.report.unresolved
+        (u.file, u.name, u.use) for u in kb.report.unresolved
     }

@@ -22,7 +22,7 @@ def test_blocks_carry_source_lines_after_front_matter():
         (BlockKind.ITEM, 7, "first item"),
         (BlockKind.ITEM, 8, "nested"),
     ]
-    assert result.meta == {"title": "X", "_title_line": 2}
+    assert result.meta == {"title": "X"} and result.title_line == 2
     assert result.blocks[2].parent_line == 7
 
 

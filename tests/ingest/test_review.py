@@ -85,7 +85,7 @@ def test_a_broken_review_file_is_reported_and_the_pages_still_build(tmp_path):
     (pages / "occupations.yaml").write_text("- [unclosed\n")
     kb = KnowledgeBase.build([pages])
     assert kb.report.roles == 5
-    assert [failure["file"] for failure in kb.report.failed] == ["occupations.yaml"]
+    assert [failure.file for failure in kb.report.failed] == ["occupations.yaml"]
     assert kb.occupations(ROLE) == []
 
 
@@ -158,7 +158,7 @@ def test_the_build_reports_each_decision_it_cannot_use_with_its_line(tmp_path):
         review.write(f"- {{role: {ROLE}-gone, scheme: soc, code: '{SOC_MECHANICAL}', verdict: accepted}}\n")
         review.write(f"- {{role: {ROLE}, scheme: soc, code: '99-9999', verdict: accepted}}\n")
     kb = KnowledgeBase.build([pages])
-    said = [(w["line"], w["message"]) for w in kb.report.warnings if w["file"] == "occupations.yaml"]
+    said = [(w.line, w.message) for w in kb.report.warnings if w.file == "occupations.yaml"]
     assert said == [
         (17, "decision not used: '99-9999' is no occupation of US SOC 2018"),
         (16, f"no role {ROLE}-gone in the KB; link not made"),

@@ -525,7 +525,7 @@ def test_a_career_track_page_is_the_family_of_the_table_levels_of_that_track(wri
     assert roles["Engineer"].source.file == "acme/grades.md"
     assert [i.text for i in roles["Junior Engineer"].responsibilities] == ["Ship features to production"]
     assert roles["Engineering Manager"].responsibilities == ()
-    assert any("career track" in w["message"] for w in kb.report.warnings)
+    assert any("career track" in w.message for w in kb.report.warnings)
 
 
 def test_a_levels_own_indicators_heading_scopes_them_to_that_level():

@@ -116,7 +116,8 @@ def layout_for(positions: dict[str, tuple[float, float]]) -> dict[str, object]:
 
 
 def render() -> None:
-    graph = load_graph(*st.session_state["source"], review_stamp(*st.session_state["source"]))
+    kind, location = st.session_state["source"]
+    graph = load_graph(kind, location, review_stamp(kind, location))
     st.title("Explore the org graph")
     roles = {n: d for n, d in graph.nodes(data=True) if d["kind"] == "role"}
     if not roles:
@@ -173,7 +174,11 @@ def _filtered(graph: nx.MultiDiGraph, roles: dict[str, dict], edge_kinds: frozen
     default_family = [f for f in default_families if f in families]
     chosen_families = frozenset(
         cols[1].multiselect(
-            "Family", list(families), default=default_family, format_func=families.get, key="explore-families"
+            "Family",
+            list(families),
+            default=default_family,
+            format_func=lambda key: families.get(key, key),
+            key="explore-families",
         )
     )
     in_scope = [

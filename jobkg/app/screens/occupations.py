@@ -10,11 +10,12 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from jobkg import views
 from jobkg.app.state import any_source, current_kb
 from jobkg.app.widgets import role_link, text
-from jobkg.ingest.review import REVIEW_FILE, OccupationDecision, record
+from jobkg.ingest.review import REVIEW_FILE, OccupationDecision, Verdict, record
 from jobkg.kb import KnowledgeBase
 from jobkg.occupation_lists import SCHEMES, code_list
 from jobkg.occupations import Proposal
@@ -106,11 +107,12 @@ def _proposal(role: views.Role, proposal: Proposal, folder: Path | None, reviewe
     label.markdown(f"{shown} · proposed, score {proposal.score}  \n" + text("; ".join(proposal.reasons)))
     blocked = folder is None or not reviewer
     why = "Write your name first" if folder is not None and not reviewer else None
-    for column, verdict, caption in (
+    choices: tuple[tuple[DeltaGenerator, Verdict, str], ...] = (
         (accept, "accepted", "Accept"),
         (exact, "exact", "Exact"),
         (reject, "rejected", "Reject"),
-    ):
+    )
+    for column, verdict, caption in choices:
         if column.button(caption, key=f"{verdict}-{key}", disabled=blocked, help=why):
             assert folder is not None  # the button is disabled without a folder
             decision = OccupationDecision(

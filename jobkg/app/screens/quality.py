@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import pandas as pd
 import streamlit as st
 
@@ -40,18 +42,18 @@ def render() -> None:
     cols[3].metric("Reporting lines", report.reporting_lines_attached)
     st.subheader(f"Pages that gave no role ({len(report.without_roles)})", anchor=False)
     if report.without_roles:
-        show_rows(report.without_roles, key="without-roles")
+        show_rows([asdict(page) for page in report.without_roles], key="without-roles")
     st.subheader("Pages: roles found and list items mapped", anchor=False)
     st.caption("Share mapped: the page's list items and table rows read into facts; the rest is under Unmapped.")
     pages = [
         {
-            "file": page["file"],
-            "layout": page["profile"],
-            "roles": len(page["roles"]),
-            "list items": page["list_items"],
-            "mapped": page["share_mapped"],
+            "file": page.file,
+            "layout": page.profile,
+            "roles": len(page.roles),
+            "list items": page.list_items,
+            "mapped": page.share_mapped,
         }
-        for page in sorted(report.by_page, key=lambda p: (p["share_mapped"] is None, p["share_mapped"] or 0, p["file"]))
+        for page in sorted(report.by_page, key=lambda p: (p.share_mapped is None, p.share_mapped or 0, p.file))
     ]
     st.dataframe(
         pages,
@@ -65,7 +67,7 @@ def render() -> None:
         items = getattr(report, key)
         with st.expander(f"{key.title()} ({len(items)})"):
             if items:
-                show_rows(items, key=key)
+                show_rows([asdict(item) for item in items], key=key)
 
 
 def _structural_checks(kb: KnowledgeBase) -> None:

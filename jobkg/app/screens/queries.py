@@ -24,13 +24,15 @@ def render() -> None:
     for param in query.params:
         if param.type == "role":
             labels = {role.iri: f"{role.title} — {role.family}" for role in kb.roles()}
-            options = sorted(labels, key=labels.get)
+            options = sorted(labels, key=labels.__getitem__)
             example = kb.role_resolver.resolve(param.example).match
             index = options.index(example.iri) if example and example.iri in labels else 0
-            params[param.name] = st.selectbox(param.name, options, index=index, format_func=labels.get)
+            params[param.name] = st.selectbox(param.name, options, index=index, format_func=labels.__getitem__)
         elif param.type == "family":
             families = {str(r["family"]): str(r["title"]) for r in kb.run("families") if r["kind"] == "family"}
-            params[param.name] = st.selectbox(param.name, sorted(families, key=families.get), format_func=families.get)
+            params[param.name] = st.selectbox(
+                param.name, sorted(families, key=families.__getitem__), format_func=families.__getitem__
+            )
         elif param.type == "integer":
             params[param.name] = str(st.number_input(param.name, value=int(param.example), step=1))
         else:

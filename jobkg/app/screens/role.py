@@ -12,6 +12,7 @@ from jobkg.app.state import current_kb
 from jobkg.app.widgets import role_link, text
 from jobkg.kb import KnowledgeBase
 from jobkg.occupations import dollars, market_pay
+from jobkg.queries.backends import integer
 from jobkg.tables import readable
 
 BOX = "role-box"  # the role chosen in the box; keyed, so each choice holds on the next run
@@ -115,7 +116,7 @@ def _ladder_and_lines(view: views.RoleView, by_iri: dict[str, views.Role]) -> No
     if not view.role.reports_to:
         st.write("Not stated on the page.")
     for index, step in enumerate(view.chain):
-        label = f"{'↑ ' * int(step['steps'])}{step['ancestor_label']}"
+        label = f"{'↑ ' * (integer(step, 'steps') or 0)}{step['ancestor_label']}"
         if str(step["ancestor"]) in by_iri:
             role_link(str(step["ancestor"]), label, key=f"chain-{index}")
         else:
