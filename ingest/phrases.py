@@ -193,12 +193,6 @@ def starts_with_title(subject: str, title: str) -> bool:
     return bool(start) and (key == start or key.startswith(start + " "))
 
 
-def reporting_targets(text: str, line: int, links: tuple[Link, ...], profile: Profile = GENERIC) -> list[Mention]:
-    """'This position reports to the VP of X at Acme' -> [Mention('VP of X')]; [] if none or refused."""
-    found = reporting(text, line, links, profile)
-    return list(found.targets) if found else []
-
-
 def _cut(target: str, profile: Profile) -> str:
     """The name, without the clause that follows it ('the CFO and works closely with ...')."""
     for end in profile.target_ends:

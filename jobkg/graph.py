@@ -13,7 +13,6 @@ import networkx as nx
 from jobkg.queries.catalog import Runner
 
 EDGE_KINDS = ("reports to", "extends", "next level", "equivalent", "in family")
-NODE_KINDS = ("role", "family", "reporting target")
 
 
 def org_graph(runner: Runner) -> nx.MultiDiGraph:

@@ -5,7 +5,6 @@ from pathlib import Path
 from pyoxigraph import RdfFormat, Triple, parse
 
 ONTOLOGY_FILE = Path(__file__).with_name("jobkg.ttl")
-ONTOLOGY_IRI = "https://w3id.org/jobkg/ontology"
 
 
 def ontology_triples() -> list[Triple]:

@@ -27,10 +27,6 @@ class Resolution:
     candidates: tuple[Named, ...] = ()  # ambiguous: more than one fits
     suggestions: tuple[Named, ...] = ()  # nothing fits: these are close
 
-    @property
-    def ok(self) -> bool:
-        return self.match is not None
-
 
 class UnresolvedNameError(QueryError):
     """A role or family name matches nothing, or more than one thing; the message lists the
@@ -86,22 +82,6 @@ class Resolver:
         close = difflib.get_close_matches(key, list(self.by_key), n=5, cutoff=0.6)
         suggestions = {thing for k in close for thing in self.by_key[k]}
         return Resolution(mention, suggestions=_sorted(suggestions)[:5])
-
-    def find_in(self, text: str) -> list[tuple[int, int, Named | None, Resolution]]:
-        """Every span of text that names a thing exactly, longest first (for questions)."""
-        words = list(re.finditer(r"[\w&+.'/-]+", text))
-        spans: list[tuple[int, int, Named | None, Resolution]] = []
-        for size in range(min(len(words), 9), 0, -1):
-            for start in range(0, len(words) - size + 1):
-                begin, end = words[start].start(), words[start + size - 1].end()
-                if any(b <= begin < e or b < end <= e for b, e, _, _ in spans):
-                    continue
-                key = title_key(text[begin:end])
-                found = self.by_key.get(key)
-                if found:
-                    resolution = self.resolve(text[begin:end])
-                    spans.append((begin, end, resolution.match, resolution))
-        return sorted(spans)
 
 
 def _sorted(things: set[Named]) -> tuple[Named, ...]:

@@ -27,12 +27,17 @@ from jobkg.ingest.records import ExtendsKind, Link
     ],
 )
 def test_reporting_targets(text, labels):
-    assert [m.label for m in phrases.reporting_targets(text, 1, ())] == labels
+    assert [m.label for m in _targets(text, 1, ())] == labels
+
+
+def _targets(text, line, links):
+    found = phrases.reporting(text, line, links)
+    return list(found.targets) if found else []
 
 
 def test_reporting_target_keeps_its_link():
     links = (Link("VP of Sales", "/job-families/sales/vp/"),)
-    mention = phrases.reporting_targets("This role reports to the VP of Sales.", 3, links)[0]
+    mention = _targets("This role reports to the VP of Sales.", 3, links)[0]
     assert mention.href == "/job-families/sales/vp/" and mention.line == 3
 
 
