@@ -168,7 +168,7 @@ def ingest_into(
     report.extensions = stats.extensions
     report.warnings = [w for record in records for w in record.warnings] + stats.warnings
     report.unmapped = [u for record in records for u in record.unmapped]
-    report.unresolved = [Unresolved(*unresolved) for unresolved in stats.unresolved]
+    report.unresolved = stats.unresolved
     report.by_page = [_page_summary(record) for record in records]
     report.without_roles = [
         PageWithoutRoles(record.page.path, record.title_line, reason)

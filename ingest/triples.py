@@ -19,7 +19,16 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from jobkg.ingest import iris
 from jobkg.ingest.profile import load
-from jobkg.ingest.records import ExtendsKind, HiringStage, IngestWarning, Item, Mention, PageRecord, RoleRecord
+from jobkg.ingest.records import (
+    ExtendsKind,
+    HiringStage,
+    IngestWarning,
+    Item,
+    Mention,
+    PageRecord,
+    RoleRecord,
+    Unresolved,
+)
 from jobkg.ingest.resolve import RoleIndex, external_family_key, family_key, is_specific, linked_page, read_tracks
 from jobkg.ingest.titles import base_title, title_key
 from jobkg.ontology.vocab import ASSERTED_GRAPH, DCTERMS, JOBKG, ORG, PROV, RDF, RDFS, SKOS, XSD_DECIMAL, XSD_INTEGER
@@ -37,7 +46,7 @@ class MappingStats:
     reporting_lines: int = 0
     reporting_to_roles: int = 0
     extensions: int = 0
-    unresolved: list[tuple[str, int, str, str]] = field(default_factory=list)  # file, line, name, use
+    unresolved: list[Unresolved] = field(default_factory=list)
     warnings: list[IngestWarning] = field(default_factory=list)
 
     @property
@@ -247,6 +256,10 @@ class _PageMapper:
             self.w.fact(node, predicate, other, self.source, line)
         self.stats.extensions += 1
 
+    def _unresolved(self, mention: Mention, use: str) -> None:
+        """A name this page uses that is no role of the KB: reported, with what it was used for."""
+        self.stats.unresolved.append(Unresolved(self.page.page.path, mention.line, mention.label, use))
+
     def _position(self, mention: Mention, use: str) -> NamedNode:
         """A role of the KB if the mention resolves to one, else a reporting-target node."""
         ref = self.index.resolve(mention, self.page)
@@ -258,7 +271,7 @@ class _PageMapper:
             self.w.targets.add(node.value)
             self.w.labelled(node, JOBKG.ReportingTarget, mention.label)
         self.w.located(node, self.source, mention.line)
-        self.stats.unresolved.append((self.page.page.path, mention.line, mention.label, use))
+        self._unresolved(mention, use)
         return node
 
     def _items(self, scope: NamedNode, items: tuple[Item, ...], link: NamedNode, cls: NamedNode, kind: str) -> None:
@@ -307,13 +320,13 @@ class _PageMapper:
         if path is not None:
             linked = self.index.pages[path]
             if linked.is_team:  # a team page is no family: 'related family' would make it one, unnamed
-                self.stats.unresolved.append((self.page.page.path, mention.line, mention.label, "link to a team page"))
+                self._unresolved(mention, "link to a team page")
                 return
             other = iris.family(family_key(linked))
         else:
             path = external_family_key(href, self.profile)
             if path is None:
-                self.stats.unresolved.append((self.page.page.path, mention.line, mention.label, "link to a family"))
+                self._unresolved(mention, "link to a family")
                 return
             other = iris.family(path)
             self.w.labelled(other, JOBKG.JobFamily, mention.label)
