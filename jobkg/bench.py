@@ -25,7 +25,7 @@ from jobkg.kb import KnowledgeBase, UnresolvedNameError
 from jobkg.ontology import ontology_triples
 from jobkg.ontology.reasoner import read_axioms, reason
 from jobkg.ontology.vocab import ASSERTED_GRAPH
-from jobkg.queries import catalog
+from jobkg.queries import catalog, cells
 from jobkg.queries.backends import bind_into
 from jobkg.views import Role
 
@@ -499,7 +499,7 @@ def bench_fidelity(gold_file: Path, sources: list[Path] | None = None) -> Json:
     warned = {warning.file for warning in report.warnings} | {failure.file for failure in report.failed}
     page_lines: dict[str, list[str]] = {}
     for row in kb.run("page-lines"):
-        page_lines.setdefault(str(row["role"]), []).append(str(row["label"]))
+        page_lines.setdefault(cells.text(row, "role"), []).append(cells.text(row, "label"))
     return {"gold": str(gold_file)} | score(read_gold(gold_file), kb.roles(), read, warned, page_lines).to_dict()
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from jobkg.queries import cells
 from jobkg.queries.catalog import Runner
 
 EDGE_KINDS = ("reports to", "extends", "next level", "equivalent", "in family")
@@ -31,9 +32,9 @@ def org_graph(runner: Runner) -> nx.MultiDiGraph:
             attributes["rank"] = float(rank)
         if row.get("track"):
             attributes["track"] = row["track"]
-        graph.add_node(str(row["node"]), **attributes)
+        graph.add_node(cells.text(row, "node"), **attributes)
     for row in runner.run("org-edges"):
-        source, target = str(row["source"]), str(row["target"])
+        source, target = cells.text(row, "source"), cells.text(row, "target")
         if source in graph and target in graph:
             graph.add_edge(source, target, key=row["kind"], kind=row["kind"])
     return graph

@@ -32,7 +32,7 @@ from jobkg.ontology import ontology_triples
 from jobkg.ontology.reasoner import read_axioms, reason
 from jobkg.ontology.validate import ValidationReport, validate
 from jobkg.ontology.vocab import ASSERTED_GRAPH, INFERRED_GRAPH, XSD_INTEGER
-from jobkg.queries import catalog
+from jobkg.queries import catalog, cells
 from jobkg.queries.backends import Backend, EmbeddedBackend, Row
 from jobkg.queries.checks import Check, CheckFinding, load_checks, run_checks
 from jobkg.queries.endpoint import DEFAULT_GRAPH_IRI, EndpointBackend
@@ -296,21 +296,25 @@ class KnowledgeBase:
             names = {role.iri: (role.title, list(role.aliases), role.family) for role in self._roles}
         else:
             for row in self.run("role-names"):
-                iri = str(row["role"])
-                entry = names.setdefault(iri, (str(row["title"]), [], str(row["family_title"])))
+                iri = cells.text(row, "role")
+                entry = names.setdefault(iri, (cells.text(row, "title"), [], cells.text(row, "family_title")))
                 if row["alias"]:
-                    entry[1].append(str(row["alias"]))
+                    entry[1].append(cells.text(row, "alias"))
         for iri, (title, aliases, family) in names.items():
             resolver.add(iri, title, aliases, family)
         for row in self.run("external-targets"):
-            resolver.add(str(row["target"]), str(row["label"]), [], "named on a page, not defined as a role")
+            resolver.add(
+                cells.text(row, "target"), cells.text(row, "label"), [], "named on a page, not defined as a role"
+            )
         return resolver
 
     @cached_property
     def family_resolver(self) -> Resolver:
         resolver = Resolver()
         for row in self.run("families"):
-            resolver.add(str(row["family"]), str(row["title"]), [], str(row["department"] or ""))
+            resolver.add(
+                cells.text(row, "family"), cells.text(row, "title"), [], cells.maybe_text(row, "department") or ""
+            )
         return resolver
 
     # ------------------------------------------------------------ roles
@@ -364,7 +368,7 @@ class KnowledgeBase:
 
     def accepted_roles(self) -> set[str]:
         """The roles with an accepted occupation (a person reviewed them and said which)."""
-        return {str(row["role"]) for row in self.run("accepted-occupations")}
+        return {cells.text(row, "role") for row in self.run("accepted-occupations")}
 
     def market_pay(self, iri: str) -> MarketPay | None:
         """OEWS wages of the role's accepted SOC occupation, or None: no accepted occupation."""

@@ -22,6 +22,7 @@ import numpy as np
 import snowballstemmer
 
 from jobkg.occupation_lists import SCHEMES, CodeList, Occupation, Wages, WageSurvey, code_list, oews
+from jobkg.queries import cells
 from jobkg.views import Role
 
 # How much each comparison counts (each scaled to its best match first); set on the development gold
@@ -96,22 +97,22 @@ def links_from_rows(rows: Iterable[Mapping[str, object]]) -> list[OccupationLink
     by_iri = {code_list(scheme).iri: code_list(scheme) for scheme in SCHEMES}
     links = []
     for row in rows:
-        listed = by_iri.get(str(row["scheme"]))
-        found = listed.find(str(row["occupation"])) if listed else None
+        listed = by_iri.get(cells.text(row, "scheme"))
+        found = listed.find(cells.text(row, "occupation")) if listed else None
         if listed is None or found is None:
             continue
         links.append(
             OccupationLink(
                 listed.scheme,
                 found.code,
-                str(row["label"]),
-                str(row["decision"]),
-                str(row["list"]),
-                str(row["version"]),
+                cells.text(row, "label"),
+                cells.text(row, "decision"),
+                cells.text(row, "list"),
+                cells.text(row, "version"),
                 _text(row["by"]),
                 _text(row["date"]),
-                str(row["file"]),
-                int(str(row["line"])),
+                cells.text(row, "file"),
+                cells.integer(row, "line"),
             )
         )
     return links

@@ -23,6 +23,7 @@ import numpy as np
 from rapidfuzz import fuzz
 from rapidfuzz.process import cdist
 
+from jobkg.queries import cells
 from jobkg.queries.catalog import Runner
 from jobkg.superseded import restated_key, rewords
 from jobkg.views import Role, RoleItem
@@ -186,7 +187,7 @@ class Moves:
     def of(cls, runner: Runner, roles: dict[str, Role]) -> Moves:
         steps: dict[str, list[tuple[str, str]]] = {}
         for row in runner.run("ladder-steps"):
-            steps.setdefault(str(row["role"]), []).append((str(row["target"]), str(row["move"])))
+            steps.setdefault(cells.text(row, "role"), []).append((cells.text(row, "target"), cells.text(row, "move")))
         by_level: dict[tuple[str, str, float], list[Role]] = {}
         for role in roles.values():
             if (level := _level(role)) is not None:

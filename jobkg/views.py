@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field, replace
 
+from jobkg.queries import cells
 from jobkg.queries.backends import Row
 from jobkg.queries.catalog import Runner
 from jobkg.superseded import superseded_by
@@ -149,14 +150,14 @@ class _Parts:
 def roles(runner: Runner) -> list[Role]:
     """Every role, in family order, with its links and its own and inherited items."""
     rows = runner.run("roles")
-    parts = {str(row["role"]): _Parts() for row in rows}
+    parts = {cells.text(row, "role"): _Parts() for row in rows}
     for row in runner.run("role-links"):
-        found = parts.get(str(row["role"]))
+        found = parts.get(cells.text(row, "role"))
         if found is None:
             continue
-        kind, label = row["kind"], str(row["label"])
+        kind, label = row["kind"], cells.text(row, "label")
         if kind == "reports_to":
-            found.reports_to.append(Position(label, str(row["other"])))
+            found.reports_to.append(Position(label, cells.text(row, "other")))
         elif kind == "alias":
             found.aliases.append(label)
         elif kind == "extends" and label not in found.extends:
@@ -164,19 +165,19 @@ def roles(runner: Runner) -> list[Role]:
         elif kind == "indicator" and label not in found.indicators:
             found.indicators.append(label)
     for row in runner.run("role-items"):
-        found = parts.get(str(row["role"]))
-        text = str(row["text"])
-        key = (str(row["kind"]), " ".join(re.findall(r"\w+", text.lower())))
+        found = parts.get(cells.text(row, "role"))
+        text = cells.text(row, "text")
+        key = (cells.text(row, "kind"), " ".join(re.findall(r"\w+", text.lower())))
         if found is None or key in found.texts:
             continue  # the same item once per role, however it is spelled ('open-source', 'open source')
         found.texts.add(key)
-        inherited = None if row["own"] else str(row["stated_for"])
-        item = RoleItem(text, inherited, _int(row["line"]), from_family=bool(row["from_family"]))
+        inherited = None if row["own"] else cells.text(row, "stated_for")
+        item = RoleItem(text, inherited, cells.integer(row, "line"), from_family=bool(row["from_family"]))
         (found.responsibilities if row["kind"] == "responsibility" else found.requirements).append(item)
     for found in parts.values():
         found.responsibilities = _mark_superseded(found.responsibilities)
         found.requirements = _mark_superseded(found.requirements)
-    return [_role(row, parts[str(row["role"])]) for row in rows]
+    return [_role(row, parts[cells.text(row, "role")]) for row in rows]
 
 
 def _mark_superseded(items: list[RoleItem]) -> list[RoleItem]:
@@ -186,15 +187,15 @@ def _mark_superseded(items: list[RoleItem]) -> list[RoleItem]:
 
 def _role(row: Row, parts: _Parts) -> Role:
     return Role(
-        iri=str(row["role"]),
-        title=str(row["title"]),
-        family=str(row["family_title"]),
-        department=None if row["department"] is None else str(row["department"]),
-        grade=None if row["grade"] is None else _int(row["grade"]),
-        track=str(row["track"]),
-        source=Source(str(row["file"]), _int(row["line"])),
-        level=None if row["level"] is None else str(row["level"]),
-        rank=None if row.get("rank") is None else float(str(row["rank"])),
+        iri=cells.text(row, "role"),
+        title=cells.text(row, "title"),
+        family=cells.text(row, "family_title"),
+        department=cells.maybe_text(row, "department"),
+        grade=None if row["grade"] is None else cells.integer(row, "grade"),
+        track=cells.text(row, "track"),
+        source=Source(cells.text(row, "file"), cells.integer(row, "line")),
+        level=cells.maybe_text(row, "level"),
+        rank=cells.maybe_decimal(row, "rank"),
         reports_to=tuple(parts.reports_to),
         extends=tuple(parts.extends),
         aliases=tuple(parts.aliases),
@@ -204,14 +205,11 @@ def _role(row: Row, parts: _Parts) -> Role:
     )
 
 
-def _int(value: object) -> int:
-    """Integer cells come back as int from every backend; anything else is read as text."""
-    return value if isinstance(value, int) else int(str(value))
-
-
 def sources_of(runner: Runner, iri: str) -> list[Source]:
     """The file and line that define a node (a role), without listing every role."""
-    return [Source(str(row["file"]), _int(row["line"])) for row in runner.run("node-source", {"node": iri})]
+    return [
+        Source(cells.text(row, "file"), cells.integer(row, "line")) for row in runner.run("node-source", {"node": iri})
+    ]
 
 
 @dataclass(frozen=True)
@@ -227,8 +225,8 @@ def places(runner: Runner) -> dict[str, Place]:
     """Every node that carries a source line, by IRI (its first line)."""
     found: dict[str, Place] = {}
     for row in runner.run("node-sources"):
-        label = None if row["label"] is None else str(row["label"])
-        found.setdefault(str(row["node"]), Place(label, str(row["file"]), _int(row["line"])))
+        label = cells.maybe_text(row, "label")
+        found.setdefault(cells.text(row, "node"), Place(label, cells.text(row, "file"), cells.integer(row, "line")))
     return found
 
 
@@ -237,18 +235,20 @@ def explain(runner: Runner, role: Role) -> Explanation:
     the statements of the whole chain come from one query, kept to those made by the role or a
     position on its chain."""
     ancestors = runner.run("reporting-chain", {"role": role.iri})
-    in_chain = {role.iri} | {str(row["ancestor"]) for row in ancestors}
+    in_chain = {role.iri} | {cells.text(row, "ancestor") for row in ancestors}
     stated: dict[str, list[Statement]] = {}
     for s in runner.run("chain-statements", {"role": role.iri}):
         if s["from"] in in_chain:
-            statement = Statement(str(s["from"]), str(s["from_label"]), str(s["file"]), _int(s["line"]))
-            stated.setdefault(str(s["target"]), []).append(statement)
+            statement = Statement(
+                cells.text(s, "from"), cells.text(s, "from_label"), cells.text(s, "file"), cells.integer(s, "line")
+            )
+            stated.setdefault(cells.text(s, "target"), []).append(statement)
     chain = [
         ChainStep(
-            _int(row["steps"]),
-            str(row["ancestor_label"]),
-            str(row["ancestor"]),
-            tuple(stated.get(str(row["ancestor"]), ())),
+            cells.integer(row, "steps"),
+            cells.text(row, "ancestor_label"),
+            cells.text(row, "ancestor"),
+            tuple(stated.get(cells.text(row, "ancestor"), ())),
         )
         for row in ancestors
     ]

@@ -45,16 +45,6 @@ def python_value(term: NamedNode | BlankNode | Literal | Triple | None) -> objec
     return str(term)
 
 
-def integer(row: Row, column: str) -> int | None:
-    """A column's integer (every backend returns an xsd:integer as int), None when unbound."""
-    value = row.get(column)
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise QueryError(f"column {column!r} holds {value!r}, not an integer")
-    return value
-
-
 class EmbeddedBackend:
     """Queries the in-process pyoxigraph store over the asserted and inferred graphs."""
 

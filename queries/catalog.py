@@ -10,7 +10,10 @@ Header lines are SPARQL comments before the query::
     # kept: false         (optional, for a query without parameters: a saved store does not keep its
                           rows beside it, as it does every other one's; for the role views' parts
                           and a bench's own query)
-    # types: own=boolean  (optional: columns whose type some stores return otherwise, e.g. 0/1)
+    # columns: role=iri title=text grade=integer? own=boolean
+                          (every canned query: the columns it selects, in order, each with its
+                          kind, one of iri, text, integer, decimal, boolean; '?' when it may be
+                          unbound. Rows read them through queries.backends.text/iri/integer/flag.)
 
 The files hold no PREFIX lines: the catalog puts in front of each query the prefixes it uses,
 from the ontology's one prefix table, so no query can drift from the others.
@@ -36,6 +39,7 @@ from jobkg.ontology.vocab import PREFIXES
 QUERY_DIR = Path(__file__).parent
 PARAM_TYPES = ("role", "family", "integer", "text", "iri")
 BIND_STRATEGIES = ("substitute", "values")
+COLUMN_KINDS = ("iri", "text", "integer", "decimal", "boolean")
 _PREFIXED_NAME = re.compile(r"(?<![\w.-])([a-z][\w-]*):[A-Za-z_]")
 
 
@@ -54,6 +58,13 @@ class Param:
 
 
 @dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # one of COLUMN_KINDS
+    optional: bool = False  # may be unbound in a row
+
+
+@dataclass(frozen=True)
 class CannedQuery:
     name: str
     title: str
@@ -62,12 +73,12 @@ class CannedQuery:
     sparql: str
     bind: str = "substitute"
     internal: bool = False
-    types: tuple[tuple[str, str], ...] = ()  # (column, "boolean"): what every backend must return
+    columns: tuple[Column, ...] = ()  # declared in the header; checks (queries/checks.py) need not
     kept: bool = True  # a saved store keeps its rows beside it (when it has no parameters)
 
     def typed(self, rows: list[dict[str, object]]) -> list[dict[str, object]]:
-        """Rows with the declared column types (Virtuoso returns booleans as the integers 0 and 1)."""
-        booleans = [column for column, kind in self.types if kind == "boolean"]
+        """Rows with the declared column kinds (Virtuoso returns booleans as the integers 0 and 1)."""
+        booleans = [column.name for column in self.columns if column.kind == "boolean"]
         for row in rows:
             for column in booleans:
                 if isinstance(row.get(column), int) and not isinstance(row[column], bool):
@@ -92,7 +103,9 @@ def with_prefixes(body: str) -> str:
     return "\n".join(lines) + ("\n\n" if lines else "") + body
 
 
-def parse_query_file(path: Path) -> CannedQuery:
+def parse_query_file(path: Path, columns_declared: bool = True) -> CannedQuery:
+    """A query file and its header. A canned query declares its columns, as many and in the order
+    its SELECT returns them; a structural check (queries/checks.py, written by users too) need not."""
     header: dict[str, str] = {}
     params: list[Param] = []
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -122,10 +135,11 @@ def parse_query_file(path: Path) -> CannedQuery:
     kept = header.get("kept", "true")
     if kept not in ("true", "false"):
         raise CatalogError(f"{path.name}: kept must be true or false, not {kept!r}")
-    pairs = [pair.split("=", 1) for pair in header.get("types", "").split()]
-    if any(len(pair) != 2 or pair[1] != "boolean" for pair in pairs):
-        raise CatalogError(f"{path.name}: types must be 'column=boolean' pairs, not {header.get('types')!r}")
+    columns = _columns(path.name, header.get("columns", ""))
     body = "\n".join(lines[body_start:]).strip() + "\n"
+    declared, selected = [c.name for c in columns], projected(body)
+    if columns_declared and declared != selected:
+        raise CatalogError(f"{path.name}: '# columns:' names {declared}, but the query selects {selected}")
     sparql = with_prefixes(body)
     return CannedQuery(
         path.stem,
@@ -135,9 +149,45 @@ def parse_query_file(path: Path) -> CannedQuery:
         sparql,
         bind,
         internal == "true",
-        tuple((column, kind) for column, kind in pairs),
+        columns,
         kept == "true",
     )
+
+
+def _columns(file: str, declared: str) -> tuple[Column, ...]:
+    """`role=iri grade=integer?` -> its columns; a malformed pair or an unknown kind is an error."""
+    columns = []
+    for pair in declared.split():
+        name, _, kind = pair.partition("=")
+        optional = kind.endswith("?")
+        kind = kind.removesuffix("?")
+        if not name or kind not in COLUMN_KINDS:
+            raise CatalogError(
+                f"{file}: a column is name=kind with kind one of {', '.join(COLUMN_KINDS)}, not {pair!r}"
+            )
+        columns.append(Column(name, kind, optional))
+    return tuple(columns)
+
+
+def projected(sparql: str) -> list[str]:
+    """The variables a SELECT returns, in order (`?x`, and `?y` of `(... AS ?y)`)."""
+    code = re.sub(r"(?m)#.*$", "", sparql)
+    match = re.search(r"\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(.*?)\bWHERE\b", code, re.IGNORECASE | re.DOTALL)
+    if match is None:
+        return []
+    names, depth, start = [], 0, 0
+    clause = match.group(1)
+    for index, char in enumerate(clause):
+        if char == "(":
+            depth, start = depth + 1, index if depth == 0 else start
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                alias = re.search(r"\bAS\s+\?(\w+)\s*$", clause[start:index], re.IGNORECASE)
+                names += [alias.group(1)] if alias else []
+        elif char == "?" and depth == 0:
+            names.append(re.match(r"\?(\w+)", clause[index:]).group(1))  # type: ignore[union-attr]
+    return names
 
 
 @cache

@@ -48,7 +48,7 @@ class CheckFinding:
 
 def read_check(path: Path) -> Check:
     """One check file; a missing severity or column is an error naming the file."""
-    query = parse_query_file(path)
+    query = parse_query_file(path, columns_declared=False)
     header = re.search(r"(?m)^#\s*severity:\s*(\S+)", path.read_text(encoding="utf-8"))
     if header is None or header.group(1) not in SEVERITIES:
         found = header.group(1) if header else "none"

@@ -13,6 +13,7 @@ from jobkg.cli.sources import KB_SOURCE, build_kb, kb_at, open_kb
 from jobkg.diff import describe, diff
 from jobkg.ingest.corpus import IngestReport
 from jobkg.kb import KnowledgeBase
+from jobkg.queries import cells
 from jobkg.queries.checks import load_checks
 
 
@@ -95,8 +96,8 @@ def longest_chains(kb: KnowledgeBase, count: int = 3) -> list[list[str]]:
     """The longest reporting chains, each from a role up to its top."""
     chains = []
     for row in kb.run("chain-lengths")[:count]:
-        steps = kb.run("reporting-chain", {"role": str(row["role"])})
-        chains.append([str(row["title"])] + [str(s["ancestor_label"]) for s in steps])
+        steps = kb.run("reporting-chain", {"role": cells.text(row, "role")})
+        chains.append([cells.text(row, "title")] + [cells.text(s, "ancestor_label") for s in steps])
     return chains
 
 

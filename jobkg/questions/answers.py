@@ -16,6 +16,7 @@ from jobkg.kb import KnowledgeBase
 from jobkg.occupation_lists import SCHEMES, code_list
 from jobkg.occupations import dollars, links_from_rows
 from jobkg.occupations import market_pay as occupation_pay
+from jobkg.queries import cells
 from jobkg.queries.backends import Row
 from jobkg.queries.mentions import Named
 from jobkg.superseded import superseded_by
@@ -69,7 +70,7 @@ def listing(values: list[str], shown: int = SHOWN) -> str:
 
 
 def _names(rows: list[Row], key: str) -> list[str]:
-    return [str(r[key]) for r in rows if r.get(key) is not None]
+    return [cells.text(r, key) for r in rows if r.get(key) is not None]
 
 
 def reports_to(c: Context) -> Said:
@@ -85,7 +86,7 @@ def reporting_chain(c: Context) -> Said:
         return Said(f"The pages do not state who a {c.role.title} reports to (not stated).")
     steps: dict[int, list[str]] = {}
     for row in rows:
-        steps.setdefault(int(str(row["steps"])), []).append(str(row["ancestor_label"]))
+        steps.setdefault(cells.integer(row, "steps"), []).append(cells.text(row, "ancestor_label"))
     chain = " → ".join(" / ".join(names) for _, names in sorted(steps.items()))
     return Said(f"The reporting chain above {c.role.title}: {chain}.", rows)
 
@@ -128,14 +129,14 @@ def roles_at_grade(c: Context) -> Said:
 def _items(kind: str, query: str) -> Callable[[Context], Said]:
     def answer(c: Context) -> Said:
         rows = c.run(query, {"role": c.role.iri})
-        texts = list(dict.fromkeys(str(r["text"]) for r in rows))
-        own = [str(r["text"]) for r in rows if r.get("own")]
+        texts = list(dict.fromkeys(cells.text(r, "text") for r in rows))
+        own = [cells.text(r, "text") for r in rows if r.get("own")]
         if not texts:
             return Said(f"The pages state no {kind} for {c.role.title} (not stated).")
         first = listing([t.rstrip(".") for t in (own or texts)], 3)
-        replaced = superseded_by((str(r["text"]), bool(r.get("own"))) for r in rows)
+        replaced = superseded_by((cells.text(r, "text"), bool(r.get("own"))) for r in rows)
         superseded = f" ({len(replaced)} inherited superseded by its own, which restate them with other words)"
-        marked = [{**r, "superseded_by": None if r.get("own") else replaced.get(str(r["text"]))} for r in rows]
+        marked = [{**r, "superseded_by": None if r.get("own") else replaced.get(cells.text(r, "text"))} for r in rows]
         return Said(
             f"{c.role.title} has {len(texts)} {kind}: {len(set(own))} of its own and {len(texts) - len(set(own))} "
             f"inherited{superseded if replaced else ''}; its own include: {first}.",
@@ -152,7 +153,7 @@ def _adjacent(relation: str) -> Callable[[Context], Said]:
         if not rows:
             return Said(f"No level comes {word} {c.role.title} on its ladder (not stated).")
         grades = [
-            f"{r['other_title']} (grade {r['grade']})" if r.get("grade") is not None else str(r["other_title"])
+            f"{r['other_title']} (grade {r['grade']})" if r.get("grade") is not None else cells.text(r, "other_title")
             for r in rows
         ]
         return Said(f"{listing(grades)} comes {word} {c.role.title}.", rows)
@@ -169,8 +170,8 @@ def career_ladder(c: Context) -> Said:
         return Said(f"The pages state no levels for {family.title}.")
     tracks: dict[str, list[str]] = {}
     for row in rows:
-        step = f"{row['title']} ({row['grade']})" if row.get("grade") is not None else str(row["title"])
-        tracks.setdefault(str(row["track_label"]), []).append(step)
+        step = f"{row['title']} ({row['grade']})" if row.get("grade") is not None else cells.text(row, "title")
+        tracks.setdefault(cells.text(row, "track_label"), []).append(step)
     said = "; ".join(f"{track}: {' → '.join(dict.fromkeys(steps))}" for track, steps in tracks.items())
     return Said(f"The {family.title} ladder, {said}.", rows)
 
@@ -178,7 +179,7 @@ def career_ladder(c: Context) -> Said:
 def count_levels(c: Context) -> Said:
     if c.department and not c.family:
         rows = [r for r in c.run("departments") if r["department_label"] == c.department]
-        total = sum(int(str(r["roles"])) for r in rows)
+        total = sum(cells.integer(r, "roles") for r in rows)
         return Said(
             f"{c.department} has {total} roles in {len(rows)} families: {listing(_names(rows, 'family_title'), 8)}.",
             rows,
@@ -199,8 +200,8 @@ def grade_extremes(c: Context) -> Said:
     word = "highest" if c.highest else "lowest"
     if not rows:
         return Said(f"The pages state no grade in {family.title} (not stated).")
-    value = max(int(str(r["grade"])) for r in rows) if c.highest else min(int(str(r["grade"])) for r in rows)
-    at = [str(r["title"]) for r in rows if int(str(r["grade"])) == value]
+    value = max(cells.integer(r, "grade") for r in rows) if c.highest else min(cells.integer(r, "grade") for r in rows)
+    at = [cells.text(r, "title") for r in rows if cells.integer(r, "grade") == value]
     return Said(f"The {word} grade in {family.title} is grade {value}: {listing(at)}.", rows)
 
 
@@ -305,7 +306,7 @@ def compare(c: Context) -> Said:
     two = c.run("compare-roles", {"role": second.iri, "other": first.iri})
     parts = []
     for role, other, rows in ((first, second, one), (second, first, two)):
-        texts = [str(r["text"]).rstrip(".") for r in rows]
+        texts = [cells.text(r, "text").rstrip(".") for r in rows]
         if texts:
             parts.append(f"{role.title} has {len(texts)} that {other.title} does not: {listing(texts, 3)}")
         else:
@@ -389,7 +390,7 @@ def inherits(c: Context) -> Said:
     rows = c.run("inherited-items", {"role": role.iri, "other": other.iri})
     if not rows:
         return Said(f"{role.title} has nothing from {other.title} that the pages state.")
-    texts = [str(r["text"]).rstrip(".") for r in rows]
+    texts = [cells.text(r, "text").rstrip(".") for r in rows]
     return Said(
         f"{role.title} has {len(texts)} responsibilities and requirements from {other.title}: {listing(texts, 3)}.",
         rows,
@@ -406,7 +407,9 @@ def role_summary(c: Context) -> Said:
     line_text = f"reports to {listing(_names(line_rows, 'target_label'))}" if line_rows else "reporting line not stated"
     family = f" ({facts['family_title']})" if facts else ""
     said = f"{c.role.title}{family}: {level}{grade_text}, {line_text}."
-    own = [str(r["text"]).rstrip(".") for r in items if r.get("own")] or [str(r["text"]).rstrip(".") for r in items]
+    own = [cells.text(r, "text").rstrip(".") for r in items if r.get("own")] or [
+        cells.text(r, "text").rstrip(".") for r in items
+    ]
     if own:
         said += f" Its responsibilities include: {listing(own, 3)}."
     return Said(said, ([facts] if facts else []) + line_rows)
@@ -467,8 +470,8 @@ def _compared(a: Row | None, b: Row | None) -> int | None:
 def extends(c: Context) -> Said:
     """What the role extends; 'which role extends X' asks the other way: what extends X."""
     rows = c.run("extended-roles", {"role": c.role.iri})
-    builds_on = list(dict.fromkeys(str(r["other_title"]) for r in rows if r["direction"] == "extends"))
-    built_on = list(dict.fromkeys(str(r["other_title"]) for r in rows if r["direction"] == "extended by"))
+    builds_on = list(dict.fromkeys(cells.text(r, "other_title") for r in rows if r["direction"] == "extends"))
+    built_on = list(dict.fromkeys(cells.text(r, "other_title") for r in rows if r["direction"] == "extended by"))
     if re.search(r"\b(?:which|what|who)\b.*\bextends?\s+<role>", c.read):
         if not built_on:
             return Said(f"No role the pages name extends {c.role.title} (not stated).", rows)
@@ -499,8 +502,12 @@ def reports_to_check(c: Context) -> Said:
     rows = c.run("reporting-chain", {"role": role.iri})
     if not rows:
         return Said(f"The pages do not state who a {role.title} reports to (not stated).")
-    direct = [r for r in rows if int(str(r["steps"])) == min(int(str(x["steps"])) for x in rows)]
-    above = [r for r in rows if str(r["ancestor"]) == boss.iri or _same_name(str(r["ancestor_label"]), boss.title)]
+    direct = [r for r in rows if cells.integer(r, "steps") == min(cells.integer(x, "steps") for x in rows)]
+    above = [
+        r
+        for r in rows
+        if cells.text(r, "ancestor") == boss.iri or _same_name(cells.text(r, "ancestor_label"), boss.title)
+    ]
     stated = listing(list(dict.fromkeys(_names(direct, "ancestor_label"))))
     if not above:
         return Said(f"No: the pages say a {role.title} reports to {stated}, not to {boss.title}.", rows)
@@ -531,7 +538,7 @@ def does_duty(c: Context) -> Said:
         return Said(f"What should a {c.role.title} do? Name the duty (e.g. 'does a {c.role.title} do hiring?').")
     best, share = None, 0.0
     for row in rows:
-        words = re.findall(r"[a-z0-9-]+", str(row["text"]).lower())
+        words = re.findall(r"[a-z0-9-]+", cells.text(row, "text").lower())
         found = sum(1 for t in topic if any(w.startswith(t[:5]) or t.startswith(w[:5]) for w in words if len(w) > 2))
         if found / len(topic) > share:
             best, share = row, found / len(topic)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from jobkg.ingest.titles import acronym, base_title, title_key
 from jobkg.kb import KnowledgeBase
+from jobkg.queries import cells
 from jobkg.queries.mentions import Named
 
 _LEXICONS: dict[int, Lexicon] = {}
@@ -83,25 +84,27 @@ def _build(kb: KnowledgeBase) -> Lexicon:
             words.shortened.add(thing, *_shortened(plain))  # 'Staff Infrastructure TPM', 'Staff ITPM'
     bases: dict[str, set[str]] = defaultdict(set)  # family title -> the base titles of its levels
     for row in kb.run("role-names"):
-        words.role_family[str(row["role"])] = str(row["family_title"])
-        for name in (str(row["title"]), str(row["alias"] or "")):
+        words.role_family[cells.text(row, "role")] = cells.text(row, "family_title")
+        for name in (cells.text(row, "title"), cells.maybe_text(row, "alias") or ""):
             base = re.sub(r"\s*\([^)]*\)", "", base_title(name)).strip(" ,")
             if len(base.split()) > 1:  # 'Technical Program Manager' names its family; 'Engineer' alone does not
-                bases[str(row["family_title"])].add(base)
+                bases[cells.text(row, "family_title")].add(base)
     for row in kb.run("families"):
-        named_family = Named(str(row["family"]), str(row["title"]), str(row["department"] or ""))
-        title = str(row["title"])
+        named_family = Named(
+            cells.text(row, "family"), cells.text(row, "title"), cells.maybe_text(row, "department") or ""
+        )
+        title = cells.text(row, "title")
         plain = re.sub(
             r"\s+(?:roles?|job famil(?:y|ies)|family|individual contributors?|leadership)$", "", title, flags=re.I
         )
         words.families.add(named_family, title, plain, *sorted(bases.get(title, ())), *_shortened(plain))
     for row in kb.run("departments"):
-        label = str(row["department_label"])
+        label = cells.text(row, "department_label")
         words.departments.add(Named(label, label), label, *_initials(label))
     for row in kb.run("roles"):
-        iri = str(row["role"])
+        iri = cells.text(row, "role")
         if row.get("department") is not None:
-            words.role_department[iri] = str(row["department"])
+            words.role_department[iri] = cells.text(row, "department")
         level = str(row.get("level") or "")
         role = kb.role_resolver.things.get(iri)
         if role is not None and re.search(r"\d", level):  # 'L3', 'D4', 'IC3': a level code names its role

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from jobkg.errors import CatalogError
 from jobkg.kb import KnowledgeBase, ParamError, UnresolvedNameError
 from jobkg.queries import catalog
 
@@ -67,3 +68,41 @@ def test_parameter_errors_are_named(fixture_kb):
         fixture_kb.run("families", {"x": "1"})
     with pytest.raises(catalog.UnknownQueryError):
         fixture_kb.run("no-such-query", {})
+
+
+KIND_OF = {"iri": str, "text": str, "integer": int, "boolean": bool, "decimal": (str, int, float)}
+
+
+def _rows_hold_their_columns(query, rows):
+    names = [column.name for column in query.columns]
+    for row in rows:
+        assert list(row) == names, query.name
+        for column in query.columns:
+            value = row[column.name]
+            if value is None:
+                assert column.optional, f"{query.name}: {column.name} is unbound but not declared optional"
+                continue
+            assert isinstance(value, KIND_OF[column.kind]), f"{query.name}: {column.name}={value!r}"
+            assert column.kind == "boolean" or not isinstance(value, bool), f"{query.name}: {column.name}"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_rows_hold_the_columns_their_query_declares(fixture_kb, seeds_kb, name):
+    from jobkg.bench import example_params
+
+    query = catalog.get(name)
+    _rows_hold_their_columns(query, fixture_kb.run(name, EXPECTED[name]["params"]))
+    _rows_hold_their_columns(query, seeds_kb.run(name, example_params(seeds_kb, query)))
+
+
+def test_a_query_whose_columns_do_not_match_its_select_is_refused(tmp_path):
+    path = tmp_path / "q.rq"
+    head = "# title: t\n# description: d\n"
+    path.write_text(head + "# columns: a=iri\nSELECT ?a (COUNT(?b) AS ?n) WHERE { ?a ?p ?b } GROUP BY ?a\n")
+    with pytest.raises(CatalogError, match=r"names \['a'\], but the query selects \['a', 'n'\]"):
+        catalog.parse_query_file(path)
+    path.write_text(head + "# columns: a=iri n=number\nSELECT ?a (COUNT(?b) AS ?n) WHERE { ?a ?p ?b } GROUP BY ?a\n")
+    with pytest.raises(CatalogError, match="'n=number'"):
+        catalog.parse_query_file(path)
+    path.write_text(head + "# columns: a=iri n=integer\nSELECT ?a (COUNT(?b) AS ?n) WHERE { ?a ?p ?b } GROUP BY ?a\n")
+    assert [(c.name, c.kind) for c in catalog.parse_query_file(path).columns] == [("a", "iri"), ("n", "integer")]

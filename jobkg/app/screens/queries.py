@@ -10,7 +10,7 @@ import streamlit as st
 from jobkg.app.state import current_kb
 from jobkg.app.widgets import show_rows, text
 from jobkg.errors import JobkgError
-from jobkg.queries import catalog
+from jobkg.queries import catalog, cells
 
 
 def render() -> None:
@@ -29,7 +29,9 @@ def render() -> None:
             index = options.index(example.iri) if example and example.iri in labels else 0
             params[param.name] = st.selectbox(param.name, options, index=index, format_func=labels.__getitem__)
         elif param.type == "family":
-            families = {str(r["family"]): str(r["title"]) for r in kb.run("families") if r["kind"] == "family"}
+            families = {
+                cells.text(r, "family"): cells.text(r, "title") for r in kb.run("families") if r["kind"] == "family"
+            }
             params[param.name] = st.selectbox(
                 param.name, sorted(families, key=families.__getitem__), format_func=families.__getitem__
             )

@@ -12,7 +12,7 @@ from jobkg.app.state import current_kb
 from jobkg.app.widgets import role_link, text
 from jobkg.kb import KnowledgeBase
 from jobkg.occupations import dollars, market_pay
-from jobkg.queries.backends import integer
+from jobkg.queries import cells
 from jobkg.tables import readable
 
 BOX = "role-box"  # the role chosen in the box; keyed, so each choice holds on the next run
@@ -106,7 +106,9 @@ def _occupation(kb: KnowledgeBase, role: views.Role) -> None:
 
 def _ladder_and_lines(view: views.RoleView, by_iri: dict[str, views.Role]) -> None:
     st.subheader("Ladder", anchor=False)
-    for index, level in enumerate(sorted(view.levels, key=lambda row: LADDER_ORDER.get(str(row["relation"]), 3))):
+    for index, level in enumerate(
+        sorted(view.levels, key=lambda row: LADDER_ORDER.get(cells.text(row, "relation"), 3))
+    ):
         name = LADDER_NAMES.get(str(level["relation"]), str(level["relation"]))
         st.write(text(f"{name} (grade {level['grade'] or 'not stated'}):"))
         role_link(str(level["other"]), str(level["other_title"]), key=f"level-{index}")
@@ -116,9 +118,9 @@ def _ladder_and_lines(view: views.RoleView, by_iri: dict[str, views.Role]) -> No
     if not view.role.reports_to:
         st.write("Not stated on the page.")
     for index, step in enumerate(view.chain):
-        label = f"{'↑ ' * (integer(step, 'steps') or 0)}{step['ancestor_label']}"
-        if str(step["ancestor"]) in by_iri:
-            role_link(str(step["ancestor"]), label, key=f"chain-{index}")
+        label = f"{'↑ ' * cells.integer(step, 'steps')}{step['ancestor_label']}"
+        if cells.text(step, "ancestor") in by_iri:
+            role_link(cells.text(step, "ancestor"), label, key=f"chain-{index}")
         else:
             st.write(text(label) + " *(named on a page, not a role of the KB)*")
     st.subheader("Reporting to it", anchor=False)
@@ -221,7 +223,7 @@ def _career_paths(kb: KnowledgeBase, role: views.Role) -> None:
 
 def _self_assessment(view: views.RoleView, by_iri: dict[str, views.Role]) -> None:
     """The next level's own items to tick, downloaded as CSV or Markdown; never stored."""
-    upper = next((by_iri.get(str(row["other"])) for row in view.levels if row["relation"] == "next"), None)
+    upper = next((by_iri.get(cells.text(row, "other")) for row in view.levels if row["relation"] == "next"), None)
     if upper is None:
         return
     items = assessment.next_level_items(upper)
