@@ -40,6 +40,7 @@ QUERY_DIR = Path(__file__).parent
 PARAM_TYPES = ("role", "family", "integer", "text", "iri")
 BIND_STRATEGIES = ("substitute", "values")
 COLUMN_KINDS = ("iri", "text", "integer", "decimal", "boolean")
+_PROJECTED = re.compile(r"\((?:[^()]|\([^()]*\))*?\bAS\s+\?(\w+)\s*\)|\?(\w+)", re.IGNORECASE | re.DOTALL)
 _PREFIXED_NAME = re.compile(r"(?<![\w.-])([a-z][\w-]*):[A-Za-z_]")
 
 
@@ -175,19 +176,7 @@ def projected(sparql: str) -> list[str]:
     match = re.search(r"\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(.*?)\bWHERE\b", code, re.IGNORECASE | re.DOTALL)
     if match is None:
         return []
-    names, depth, start = [], 0, 0
-    clause = match.group(1)
-    for index, char in enumerate(clause):
-        if char == "(":
-            depth, start = depth + 1, index if depth == 0 else start
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                alias = re.search(r"\bAS\s+\?(\w+)\s*$", clause[start:index], re.IGNORECASE)
-                names += [alias.group(1)] if alias else []
-        elif char == "?" and depth == 0:
-            names.append(re.match(r"\?(\w+)", clause[index:]).group(1))  # type: ignore[union-attr]
-    return names
+    return [alias or bare for alias, bare in _PROJECTED.findall(match.group(1))]
 
 
 @cache
