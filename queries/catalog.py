@@ -40,7 +40,7 @@ QUERY_DIR = Path(__file__).parent
 PARAM_TYPES = ("role", "family", "integer", "text", "iri")
 BIND_STRATEGIES = ("substitute", "values")
 COLUMN_KINDS = ("iri", "text", "integer", "decimal", "boolean")
-_PROJECTED = re.compile(r"\((?:[^()]|\([^()]*\))*?\bAS\s+\?(\w+)\s*\)|\?(\w+)", re.IGNORECASE | re.DOTALL)
+_PROJECTION_TOKEN = re.compile(r"[()]|\bAS\s+\?(?P<alias>\w+)|\?(?P<bare>\w+)", re.IGNORECASE)
 _PREFIXED_NAME = re.compile(r"(?<![\w.-])([a-z][\w-]*):[A-Za-z_]")
 
 
@@ -176,7 +176,15 @@ def projected(sparql: str) -> list[str]:
     match = re.search(r"\bSELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(.*?)\bWHERE\b", code, re.IGNORECASE | re.DOTALL)
     if match is None:
         return []
-    return [alias or bare for alias, bare in _PROJECTED.findall(match.group(1))]
+    names, depth = [], 0
+    for token in _PROJECTION_TOKEN.finditer(match.group(1)):
+        if token.group(0) in "()":
+            depth += 1 if token.group(0) == "(" else -1
+        elif token.group("alias") and depth == 1:  # the name of a top-level (expression AS ?y)
+            names.append(token.group("alias"))
+        elif token.group("bare") and depth == 0:
+            names.append(token.group("bare"))
+    return names
 
 
 @cache

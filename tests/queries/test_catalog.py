@@ -95,6 +95,11 @@ def test_rows_hold_the_columns_their_query_declares(fixture_kb, seeds_kb, name):
     _rows_hold_their_columns(query, seeds_kb.run(name, example_params(seeds_kb, query)))
 
 
+def test_the_selected_columns_are_read_in_order_at_any_nesting():
+    select = "SELECT DISTINCT ?a (COUNT(DISTINCT ?b) AS ?n) (MAX(STR(?c)) AS ?m) ?d WHERE { }"
+    assert catalog.projected(select) == ["a", "n", "m", "d"]
+
+
 def test_a_query_whose_columns_do_not_match_its_select_is_refused(tmp_path):
     path = tmp_path / "q.rq"
     head = "# title: t\n# description: d\n"
