@@ -1,6 +1,6 @@
-"""The standard occupation lists jobkg ships (ESCO v1.2 and US SOC 2018) and the BLS OEWS
-national wages, read from the CSV files beside this module (rebuilt by extract.py; sources and
-terms in NOTICE). Read once per process, never downloaded: jobkg works offline."""
+"""The standard occupation lists jobkg ships (ESCO v1.2 and US SOC 2018 with O*NET 29.2's
+descriptions) and the BLS OEWS national wages, read from the CSV files beside this module
+(rebuilt by extract.py; sources and terms in NOTICE). Read once per process, never downloaded: jobkg works offline."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ class Occupation:
     code: str  # what a review file names: the ESCO URI, or the SOC code '15-1252'
     notation: str  # the code people read: an ESCO concept's UUID, a SOC code
     label: str
-    other_labels: str  # ESCO's alternative labels as one run of text (the source does not separate them)
+    other_labels: str  # ESCO's alternative labels as one run of text (the source does not separate them);
+    # for SOC, the titles of the O*NET occupations within the code, '; '-joined
     description: str
 
 
@@ -105,13 +106,28 @@ def esco() -> CodeList:
 
 @cache
 def soc() -> CodeList:
-    occupations = {
-        row["code"]: Occupation("soc", row["code"], row["code"], row["title"], "", "") for row in _rows("soc-2018.csv")
-    }
-    for row in _rows("oews-national.csv"):  # broad codes OEWS publishes for their detailed ones (13-1020)
-        if row["soc_kind"] == "oews-aggregate":
-            occupations[row["soc_code"]] = Occupation("soc", row["soc_code"], row["soc_code"], row["soc_title"], "", "")
-    attribution = "Source: U.S. Bureau of Labor Statistics (SOC 2018 and OEWS)."
+    """SOC 2018 titles, with O*NET's description of each code and the titles of the more
+    specific O*NET occupations within it as its other names (a broad code OEWS publishes in
+    place of its detailed ones, 13-1020, takes theirs)."""
+    onet: dict[str, list[dict[str, str]]] = {}  # by SOC code (15-1252) and broad code (15-125)
+    for row in _rows("onet-occupations.csv"):
+        onet.setdefault(row["onet_code"][:7], []).append(row)
+        onet.setdefault(row["onet_code"][:6], []).append(row)
+    titles = [("soc", row["code"], row["title"]) for row in _rows("soc-2018.csv")]
+    # broad codes OEWS publishes for their detailed ones (13-1020)
+    titles += [("broad", row["soc_code"], row["soc_title"]) for row in _rows("oews-national.csv")]
+    occupations = {}
+    for kind, code, title in titles:
+        if kind == "broad" and not code.endswith("0"):
+            continue
+        within = onet.get(code[:6] if kind == "broad" else code, [])
+        other_names = "; ".join(row["title"] for row in within if row["title"] != title)
+        description = " ".join(row["description"] for row in within if row["onet_code"].endswith(".00"))
+        occupations[code] = Occupation("soc", code, code, title, other_names, description if kind == "soc" else "")
+    attribution = (
+        "Source: U.S. Bureau of Labor Statistics (SOC 2018 and OEWS). Descriptions: O*NET 29.2 Database by"
+        " USDOL/ETA, used under the CC BY 4.0 license."
+    )
     return CodeList(
         "soc", "US SOC 2018", "2018", f"{DATA_NS}soc-2018", occupations, f"{DATA_NS}soc-2018/{{code}}", attribution
     )

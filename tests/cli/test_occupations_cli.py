@@ -30,7 +30,8 @@ def test_decided_occupations_with_their_line_and_market_pay(capsys):
     assert lines[-3:] == [
         "4 roles have no decided occupation; --suggest proposes some",
         "This service uses the ESCO classification of the European Commission.",  # ESCO's terms ask for it
-        "Source: U.S. Bureau of Labor Statistics (SOC 2018 and OEWS).",
+        "Source: U.S. Bureau of Labor Statistics (SOC 2018 and OEWS). Descriptions: O*NET 29.2 Database by "
+        "USDOL/ETA, used under the CC BY 4.0 license.",  # O*NET's licence asks for it
     ]
 
 
