@@ -1,10 +1,13 @@
 """Proposals of standard occupations for a role, each with a score and its reasons.
 
-A lexical ranker (BM25, `bm25s`, over Snowball stems) compares the role's title without its
-level words with each occupation's labels, the family's name with its labels, and the role's
-own responsibilities and requirements with each occupation's labels and description. SOC 2018
-has titles only, so a SOC occupation is also scored by how well its title matches the best ESCO
-proposals' labels. Deterministic: the same role and lists always give the same proposals.
+Two comparisons are added up. Shared words (BM25, `bm25s`, over Snowball stems): the role's
+title without its level words with each occupation's names, the family's name with its names,
+and the role's responsibilities and requirements with its names and description. Closeness in
+meaning (static word embeddings, jobkg.embeddings): the title with its names, the whole role with
+its description; it reaches names that share no word with the title ("Frontend Engineer", "web
+developer"). A SOC occupation is also scored by how well its names match the best ESCO
+proposals' (ESCO lists far more alternative names). Deterministic: the same role and lists
+always give the same proposals.
 
 A proposal is only that: nothing here is accepted until a person records it in the review file
 (jobkg.ingest.review), and a code a person rejected for a role is never proposed for it again.
@@ -15,12 +18,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import bm25s
 import numpy as np
-import snowballstemmer
+import Stemmer
 
+from jobkg import embeddings
 from jobkg.occupation_lists import SCHEMES, CodeList, Occupation, Wages, WageSurvey, code_list, oews
 from jobkg.queries import cells
 from jobkg.views import Role
@@ -32,7 +36,10 @@ TITLE_OTHER_LABELS = 0.5
 FAMILY_LABELS = 0.5
 DUTIES_TEXT = 2.0
 TITLE_TEXT = 0.25
-ESCO_HOP = 2.0  # a SOC title's match with the best ESCO proposals' labels
+MEANING = 1.0  # the cosines of title and labels, and of the whole role and the occupation's text
+CLOSE_IN_MEANING = 0.5  # a name this close to the title (cosine) is given as a reason
+ESCO_HOP = 1.0  # a SOC occupation's names' match with the best ESCO proposals' names
+NAMES_MATCH = 0.5  # a match this good (of the best, 1.0) is given as a reason
 _HOP_FROM = 5
 
 _STOP = frozenset(
@@ -47,7 +54,7 @@ _LEVEL_WORDS = re.compile(
     r"|[ivx]+|l?\d+|[a-z]\d)\b",
     re.IGNORECASE,
 )
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER = Stemmer.Stemmer("english")  # PyStemmer: the Snowball stemmers in C
 
 
 def words(text: str) -> list[str]:
@@ -57,7 +64,7 @@ def words(text: str) -> list[str]:
 
 @cache
 def _stem(word: str) -> str:
-    """Snowball is pure Python, and the lists use ~15,000 distinct words 370,000 times."""
+    """The lists use ~15,000 distinct words 370,000 times."""
     return _STEMMER.stemWord(word)
 
 
@@ -160,24 +167,32 @@ class Proposal:
 
 
 class _Index:
-    """BM25 indexes over one list's labels, other labels and text, built once per process."""
+    """BM25 indexes and meaning vectors over one list's labels, other labels and text, built
+    once per process."""
 
     def __init__(self, listed: CodeList) -> None:
         self.occupations = list(listed.occupations.values())
+        names = [f"{o.label} {o.other_labels}" for o in self.occupations]
+        texts = [f"{o.label} {o.other_labels} {o.description}" for o in self.occupations]
         self.label = _bm25(words(o.label) for o in self.occupations)
-        self.labels = _bm25(words(f"{o.label} {o.other_labels}") for o in self.occupations)
-        self.text = _bm25(words(f"{o.label} {o.other_labels} {o.description}") for o in self.occupations)
+        self.labels = _bm25(words(name) for name in names)
+        self.text = _bm25(words(text) for text in texts)
         self.label_words = [set(words(o.label)) for o in self.occupations]
-        self.labels_words = [set(words(f"{o.label} {o.other_labels}")) for o in self.occupations]
-        self.text_known = any(o.description for o in self.occupations)
+        self.labels_words = [set(words(name)) for name in names]
+        self.label_vectors = embeddings.vectors([o.label for o in self.occupations])
+        self.labels_vectors = embeddings.vectors(names)
+        self.text_vectors = embeddings.vectors([f"{o.label}. {o.description}" for o in self.occupations])
 
     def scores(self, index: bm25s.BM25, query: list[str]) -> np.ndarray:
         """Scores scaled to the best one (1.0), so that the parts weigh as their weights say."""
         if not query:
             return np.zeros(len(self.occupations))
-        found = index.get_scores(query)
-        best = found.max()
-        return found / best if best > 0 else found
+        return _scaled(index.get_scores(query))
+
+
+def _scaled(scores: np.ndarray) -> np.ndarray:
+    best = scores.max()
+    return scores / best if best > 0 else scores
 
 
 def _bm25(corpus: Iterable[list[str]]) -> bm25s.BM25:
@@ -191,21 +206,48 @@ def _index(scheme: str) -> _Index:
     return _Index(code_list(scheme))
 
 
-def _esco_scores(role: Role) -> tuple[np.ndarray, list[str]]:
-    index = _index("esco")
-    title, family = words(occupation_title(role.title)), words(role.family)
-    duties = words(" ".join(item.text for item in (*role.responsibilities, *role.requirements)))
-    total = TITLE_LABEL * index.scores(index.label, title) + TITLE_OTHER_LABELS * index.scores(index.labels, title)
-    total += FAMILY_LABELS * index.scores(index.labels, family) + DUTIES_TEXT * index.scores(index.text, duties)
-    return total + TITLE_TEXT * index.scores(index.text, title + family), title
+@dataclass(frozen=True)
+class _Query:
+    """What the ranker compares of a role: stems of its title (no level words), family and
+    duties, and the meaning of its title and of the whole role."""
+
+    title: list[str]
+    family: list[str]
+    duties: list[str]
+    title_vector: np.ndarray
+    role_vector: np.ndarray
+
+    @classmethod
+    def of(cls, role: Role) -> _Query:
+        title = occupation_title(role.title)
+        duties = " ".join(item.text for item in (*role.responsibilities, *role.requirements))
+        title_vector, role_vector = embeddings.vectors([title, f"{title}. {role.family}. {duties}"])
+        return cls(words(title), words(role.family), words(duties), title_vector, role_vector)
+
+
+def _scores(index: _Index, query: _Query) -> np.ndarray:
+    """Shared words (BM25, scaled to the best match) plus closeness in meaning (cosines)."""
+    shared = TITLE_LABEL * index.scores(index.label, query.title)
+    shared += TITLE_OTHER_LABELS * index.scores(index.labels, query.title)
+    shared += FAMILY_LABELS * index.scores(index.labels, query.family)
+    shared += DUTIES_TEXT * index.scores(index.text, query.duties)
+    shared += TITLE_TEXT * index.scores(index.text, query.title + query.family)
+    meaning = index.label_vectors @ query.title_vector + index.labels_vectors @ query.title_vector
+    meaning += index.text_vectors @ query.role_vector
+    return _scaled(shared) + MEANING * meaning
 
 
 def propose(role: Role, scheme: str, limit: int = 3, rejected: Iterable[str] = ()) -> list[Proposal]:
     """The best `limit` occupations of one list for a role, best first, without the codes
     people rejected for it."""
-    esco_total, title = _esco_scores(role)
+    query, esco_total = _compared_with_esco(role)
     index = _index(scheme)
-    total = esco_total if scheme == "esco" else _hop_scores(index, title, esco_total)
+    matched: list[str] = []
+    if scheme == "esco":
+        total, hop = esco_total, np.zeros(len(esco_total))
+    else:
+        hop, matched = _hop_scores(index, esco_total)
+        total = _scores(index, query) + ESCO_HOP * hop
     refused = set(rejected)
     proposals: list[Proposal] = []
     for position in np.argsort(-total, kind="stable"):
@@ -214,26 +256,37 @@ def propose(role: Role, scheme: str, limit: int = 3, rejected: Iterable[str] = (
         occupation = index.occupations[int(position)]
         if occupation.code in refused:
             continue
-        reasons = _reasons(role, title, int(position), index)
+        via = matched[position] if hop[position] >= NAMES_MATCH else None
+        reasons = _reasons(role, query, int(position), index, via)
         proposals.append(Proposal(occupation, round(float(total[position]), 3), reasons))
     return proposals
 
 
-def _hop_scores(index: _Index, title: list[str], esco_total: np.ndarray) -> np.ndarray:
-    """A title-only list (SOC) scored by the role's title and by the best ESCO proposals' names."""
-    best = np.argsort(-esco_total, kind="stable")[:_HOP_FROM]
-    hop = np.zeros(len(index.occupations))
-    for position in best:
-        if esco_total[best[0]] <= 0:
-            break
-        nearby = _index("esco").occupations[int(position)]
-        weight = esco_total[position] / esco_total[best[0]]
-        hop += weight * index.scores(index.label, words(f"{nearby.label} {nearby.other_labels}"))
-    return index.scores(index.label, title) + ESCO_HOP * (hop / hop.max() if hop.max() > 0 else hop)
+@lru_cache(maxsize=64)
+def _compared_with_esco(role: Role) -> tuple[_Query, np.ndarray]:
+    """The role's query and ESCO scores: every list's proposals need them, and people ask for
+    both lists of the same role one after the other."""
+    query = _Query.of(role)
+    return query, _scores(_index("esco"), query)
 
 
-def _reasons(role: Role, title: list[str], position: int, index: _Index) -> tuple[str, ...]:
-    """What the role and the occupation share, in words people read (stems are not shown)."""
+def _hop_scores(index: _Index, esco_total: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """How well each occupation's names match the best ESCO proposals' names (the first counts
+    double), scaled to the best, and for each the ESCO proposal it matches most: ESCO's many
+    alternative names reach titles SOC does not list."""
+    nearby = [_index("esco").occupations[int(p)] for p in np.argsort(-esco_total, kind="stable")[:_HOP_FROM]]
+    matches = np.array(
+        [
+            (1.0 if rank == 0 else 0.5) * index.scores(index.labels, words(f"{esco.label} {esco.other_labels}"))
+            for rank, esco in enumerate(nearby)
+        ]
+    )
+    return _scaled(matches.sum(axis=0)), [nearby[int(rank)].label for rank in matches.argmax(axis=0)]
+
+
+def _reasons(role: Role, query: _Query, position: int, index: _Index, via: str | None) -> tuple[str, ...]:
+    """What the role and the occupation share, in words people read (stems are not shown); via:
+    the ESCO proposal whose names the occupation's match."""
     said = re.findall(r"[A-Za-z][\w+#]*", f"{role.title} {role.family}")
     shown: dict[str, str] = {}
     for word in said:  # a stem is shown as the title writes it, else as the family does
@@ -241,16 +294,20 @@ def _reasons(role: Role, title: list[str], position: int, index: _Index) -> tupl
             shown.setdefault(stem, word)
     label, labels = index.label_words[position], index.labels_words[position]
     reasons = []
-    in_label = [shown.get(stem, stem) for stem in dict.fromkeys(title) if stem in label]
+    in_label = [shown.get(stem, stem) for stem in dict.fromkeys(query.title) if stem in label]
     if in_label:
         reasons.append(f"title words in its name: {', '.join(in_label)}")
-    in_others = [shown.get(stem, stem) for stem in dict.fromkeys(title) if stem in labels]
+    in_others = [shown.get(stem, stem) for stem in dict.fromkeys(query.title) if stem in labels]
     if in_others and in_others != in_label:
         reasons.append(f"title words in its other names: {', '.join(in_others)}")
-    family = [shown.get(stem, stem) for stem in dict.fromkeys(words(role.family)) if stem in labels]
+    family = [shown.get(stem, stem) for stem in dict.fromkeys(query.family) if stem in labels]
     if family:
         reasons.append(f"family words in its names: {', '.join(family)}")
+    closeness = float(index.label_vectors[position] @ query.title_vector)
+    if not in_label and closeness >= CLOSE_IN_MEANING:
+        reasons.append(f"its name is close in meaning to the title (cosine {closeness:.2f})")
+    if via:
+        reasons.append(f"its names match those of an ESCO proposal: {via}")
     if not reasons:
-        shared = "its text shares words with the role's duties"
-        reasons.append(shared if index.text_known else "near the best ESCO proposals")
+        reasons.append("its description is near the role's title and duties, in words or meaning")
     return tuple(reasons)

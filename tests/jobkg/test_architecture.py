@@ -21,6 +21,7 @@ LAYERS = {
     "jobkg.errors": 0,
     "jobkg.ontology": 1,
     "jobkg.occupation_lists": 1,
+    "jobkg.embeddings": 1,
     "jobkg.ingest": 2,
     "jobkg.queries": 3,
     "jobkg.views": 4,

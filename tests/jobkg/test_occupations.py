@@ -6,8 +6,10 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from jobkg import embeddings, occupations
 from jobkg.kb import KnowledgeBase
 from jobkg.occupation_lists import esco, oews, soc
 from jobkg.occupations import occupation_title, propose
@@ -35,6 +37,25 @@ def test_the_lists_are_shipped_with_their_versions():
     assert soc().get("15-1252").label == "Software Developers"
     assert oews().release == "May 2025" and oews().area == "National"
     assert oews().wages["15-1252"].median > oews().wages["15-1252"].p25
+
+
+def test_soc_occupations_carry_onet_descriptions_and_the_names_within_them():
+    assert soc().get("15-1252").description.startswith("Research, design, and develop computer")
+    assert "Computer Systems Engineers/Architects" in soc().get("15-1299").other_labels
+    assert "Purchasing Agents" in soc().get("13-1020").other_labels  # a broad code takes its detailed ones'
+
+
+def test_a_text_without_words_is_close_to_nothing():
+    empty, developer = embeddings.vectors(["", "software developer"])
+    assert not empty.any() and np.isclose(np.linalg.norm(developer), 1.0)
+
+
+def test_meaning_reaches_names_the_title_does_not_share():
+    attorney = role("Attorney", "Legal")
+    lawyer = next(p for p in propose(attorney, "esco") if p.occupation.label == "lawyer")
+    assert any(reason.startswith("its name is close in meaning to the title") for reason in lawyer.reasons)
+    soc_proposals = [(p.occupation.label, p.reasons) for p in propose(attorney, "soc")]
+    assert ("Lawyers", ("its names match those of an ESCO proposal: lawyer",)) in soc_proposals
 
 
 def test_level_words_and_codes_are_not_part_of_the_occupation_title():
@@ -74,4 +95,6 @@ def test_proposals_need_no_network(monkeypatch):
 
     monkeypatch.setattr(socket, "socket", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
+    embeddings._model.cache_clear()  # load the embeddings and the lists here, with no network
+    occupations._index.cache_clear()
     assert propose(role("Data Scientist", "Data"), "esco")

@@ -39,10 +39,11 @@ def render() -> None:
     st.title("Standard occupations")
     st.caption(
         "Which ESCO (v1.2) and US SOC 2018 occupation each role is, for pay benchmarks, workforce reports "
-        "and job postings. Proposals come from the title, the family and the duties (BM25 over the lists' "
-        "names and descriptions); they are suggestions: measured on roles people classified, the right "
-        "occupation was among the first three for 44% (ESCO) and 29% (SOC) of them, and for 53% and 48% in "
-        "organisations kept aside while building, so read them before you accept. "
+        "and job postings. Proposals come from the title, the family and the duties (the words they share "
+        "with the lists' names and descriptions, and how close they are in meaning); they are suggestions: "
+        "measured on roles people classified, the right occupation was among the first three for 47% (ESCO) "
+        "and 39% (SOC) of them, and for 53% and 52% in organisations kept aside while building, so read them "
+        "before you accept. "
         "A decision is written to occupations.yaml beside the pages, with your name and the date."
     )
     roles = sorted(kb.roles(), key=lambda r: (r.title, r.family))
@@ -104,7 +105,10 @@ def _proposal(role: views.Role, proposal: Proposal, folder: Path | None, reviewe
     label, accept, exact, reject = st.columns([6, 1, 1, 1], vertical_alignment="center")
     name = f"**{text(occupation.label)}**"
     shown = f"[{name}]({occupation.code})" if occupation.code.startswith("http") else f"{name} `{occupation.notation}`"
-    label.markdown(f"{shown} · proposed, score {proposal.score}  \n" + text("; ".join(proposal.reasons)))
+    label.markdown(
+        f"{shown} · proposed, score {proposal.score}  \n" + text("; ".join(proposal.reasons)),
+        help=text(occupation.description) or None,  # what the occupation is, as its list defines it
+    )
     blocked = folder is None or not reviewer
     why = "Write your name first" if folder is not None and not reviewer else None
     choices: tuple[tuple[DeltaGenerator, Verdict, str], ...] = (
