@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.resources import files
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
@@ -362,9 +362,31 @@ class KnowledgeBase:
 
     def propose_occupations(self, iri: str, scheme: str, limit: int = 3) -> list[Proposal]:
         """Proposals for a role from one list, without the codes people already decided for it:
-        a rejected code never comes back, an accepted one is shown as accepted, not proposed."""
+        a rejected code never comes back, an accepted one is shown as accepted, not proposed.
+        What people accepted for a sibling (same family and track, pages in the same folder) is
+        proposed first, saying so: the levels of one ladder are mostly one occupation."""
         decided = [link.code for link in self.occupations(iri) if link.scheme == scheme]
-        return propose(self.role(iri), scheme, limit, rejected=decided)
+        return propose(self.role(iri), scheme, limit, rejected=decided, preferred=self._siblings_accepted(iri, scheme))
+
+    def _siblings_accepted(self, iri: str, scheme: str) -> dict[str, str]:
+        """Occupations people accepted for the role's siblings: code -> which sibling, where."""
+        role, accepted = self.role(iri), self.accepted_roles()
+        folder = PurePosixPath(role.source.file).parent
+        siblings = [
+            other
+            for other in self.roles()
+            if other.iri != iri
+            and other.iri in accepted
+            and (other.family, other.track) == (role.family, role.track)
+            and PurePosixPath(other.source.file).parent == folder
+        ]
+        preferred: dict[str, str] = {}
+        for sibling in siblings:
+            for link in self.occupations(sibling.iri):
+                if link.scheme == scheme and link.accepted:
+                    why = f"accepted for {sibling.title}, of the same family and track ({link.file}:{link.line})"
+                    preferred.setdefault(link.code, why)
+        return preferred
 
     def accepted_roles(self) -> set[str]:
         """The roles with an accepted occupation (a person reviewed them and said which)."""

@@ -172,6 +172,7 @@ class _Index:
 
     def __init__(self, listed: CodeList) -> None:
         self.occupations = list(listed.occupations.values())
+        self.position = {occupation.code: at for at, occupation in enumerate(self.occupations)}
         names = [f"{o.label} {o.other_labels}" for o in self.occupations]
         texts = [f"{o.label} {o.other_labels} {o.description}" for o in self.occupations]
         self.label = _bm25(words(o.label) for o in self.occupations)
@@ -237,9 +238,12 @@ def _scores(index: _Index, query: _Query) -> np.ndarray:
     return _scaled(shared) + MEANING * meaning
 
 
-def propose(role: Role, scheme: str, limit: int = 3, rejected: Iterable[str] = ()) -> list[Proposal]:
+def propose(
+    role: Role, scheme: str, limit: int = 3, rejected: Iterable[str] = (), preferred: Mapping[str, str] | None = None
+) -> list[Proposal]:
     """The best `limit` occupations of one list for a role, best first, without the codes
-    people rejected for it."""
+    people rejected for it. Preferred codes (code -> why, e.g. a sibling role's accepted
+    occupation) come first, in their order, with that reason before the ranker's."""
     query, esco_total = _compared_with_esco(role)
     index = _index(scheme)
     matched: list[str] = []
@@ -249,15 +253,19 @@ def propose(role: Role, scheme: str, limit: int = 3, rejected: Iterable[str] = (
         hop, matched = _hop_scores(index, esco_total)
         total = _scores(index, query) + ESCO_HOP * hop
     refused = set(rejected)
+    first = {index.position[code]: why for code, why in (preferred or {}).items() if code in index.position}
+    ranked = [p for p in np.argsort(-total, kind="stable") if total[p] > 0 and int(p) not in first]
     proposals: list[Proposal] = []
-    for position in np.argsort(-total, kind="stable"):
-        if total[position] <= 0 or len(proposals) == limit:
-            break
-        occupation = index.occupations[int(position)]
+    for position in [*first, *map(int, ranked)]:
+        occupation = index.occupations[position]
         if occupation.code in refused:
             continue
+        if len(proposals) == limit:
+            break
         via = matched[position] if hop[position] >= NAMES_MATCH else None
-        reasons = _reasons(role, query, int(position), index, via)
+        reasons = _reasons(role, query, position, index, via)
+        if position in first:
+            reasons = (first[position], *reasons)
         proposals.append(Proposal(occupation, round(float(total[position]), 3), reasons))
     return proposals
 

@@ -9,7 +9,7 @@ import json
 import re
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from rapidfuzz import fuzz
 
@@ -34,14 +34,24 @@ class ListScore:
         return {"roles": self.roles, "top1": self.share(self.top1), "top3": self.share(self.top3)}
 
 
+def _per_list() -> dict[str, ListScore]:
+    return {scheme: ListScore() for scheme in SCHEMES}
+
+
 @dataclass
 class OccupationScore:
-    lists: dict[str, ListScore] = field(default_factory=lambda: {scheme: ListScore() for scheme in SCHEMES})
+    lists: dict[str, ListScore] = field(default_factory=_per_list)
+    # the gold roles with a gold sibling (same family, track and folder), when people have
+    # accepted the sibling's first gold code: what the review of one rung does for the others
+    after_sibling_review: dict[str, ListScore] = field(default_factory=_per_list)
+    before_sibling_review: dict[str, ListScore] = field(default_factory=_per_list)  # the same roles
     not_found: list[str] = field(default_factory=list)
     seconds_per_role: float = 0.0  # one list's proposals for one role
 
     def to_dict(self) -> dict[str, object]:
         return {scheme: score.to_dict() for scheme, score in self.lists.items()} | {
+            "before_sibling_review": {scheme: score.to_dict() for scheme, score in self.before_sibling_review.items()},
+            "after_sibling_review": {scheme: score.to_dict() for scheme, score in self.after_sibling_review.items()},
             "not_found": self.not_found,
             "ms_per_list_and_role": round(self.seconds_per_role * 1000, 1),
         }
@@ -53,6 +63,7 @@ def score_occupations(gold_file: Path, corpora: Path) -> OccupationScore:
     gold = json.loads(gold_file.read_text(encoding="utf-8"))["roles"]
     score = OccupationScore()
     roles: dict[str, dict[str, list[views.Role]]] = {}
+    found: list[tuple[dict, views.Role]] = []
     took, proposed = 0.0, 0
     for entry in gold:
         top, _, file = entry["source"].partition("/")
@@ -63,6 +74,8 @@ def score_occupations(gold_file: Path, corpora: Path) -> OccupationScore:
         role = _find(roles[top].get(file, []), entry["title"])
         if role is None:
             score.not_found.append(f"{entry['source']}: {entry['title']}")
+        else:
+            found.append((entry, role))
         for scheme in SCHEMES:
             accepted = set(entry[scheme])
             if not accepted:
@@ -77,7 +90,35 @@ def score_occupations(gold_file: Path, corpora: Path) -> OccupationScore:
             score.lists[scheme].top1 += bool(codes) and codes[0] in accepted
             score.lists[scheme].top3 += bool(accepted & set(codes))
     score.seconds_per_role = took / proposed if proposed else 0.0
+    _score_sibling_review(found, score.before_sibling_review, score.after_sibling_review)
     return score
+
+
+def _score_sibling_review(
+    found: list[tuple[dict, views.Role]], before: dict[str, ListScore], after: dict[str, ListScore]
+) -> None:
+    """The gold roles with a gold sibling, as the KB proposes before and after people accepted
+    an occupation for the sibling (taken to be the sibling's first gold code)."""
+    for scheme in SCHEMES:
+        for entry, role in found:
+            siblings = [
+                other[scheme][0]
+                for other, other_role in found
+                if other is not entry and other[scheme] and _ladder(other, other_role) == _ladder(entry, role)
+            ]
+            if not entry[scheme] or not siblings:
+                continue
+            for score, preferred in ((before[scheme], {}), (after[scheme], dict.fromkeys(siblings, "a sibling's"))):
+                codes = [p.occupation.code for p in propose(role, scheme, limit=3, preferred=preferred)]
+                score.roles += 1
+                score.top1 += bool(codes) and codes[0] in entry[scheme]
+                score.top3 += bool(set(entry[scheme]) & set(codes))
+
+
+def _ladder(entry: dict, role: views.Role) -> tuple[str, ...]:
+    """Siblings share a corpus folder, a family and a track, and their pages share a folder."""
+    top = entry["source"].partition("/")[0]
+    return top, role.family, role.track, str(PurePosixPath(role.source.file).parent)
 
 
 def _find(candidates: list[views.Role], title: str) -> views.Role | None:

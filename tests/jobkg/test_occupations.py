@@ -89,6 +89,26 @@ def test_the_kb_proposes_only_what_nobody_decided():
     assert proposed and not proposed & decided
 
 
+def test_a_preferred_code_comes_first_with_its_reason_unless_people_rejected_it():
+    code = soc().get("17-2141").code  # Mechanical Engineers: not what the ranker puts first for a developer
+    first = propose(DEVELOPER, "soc", preferred={code: "accepted for a sibling"})[0]
+    assert (first.occupation.code, first.reasons[0]) == (code, "accepted for a sibling")
+    rejected = propose(DEVELOPER, "soc", limit=10, rejected=[code], preferred={code: "accepted for a sibling"})
+    assert code not in [p.occupation.code for p in rejected]
+
+
+def test_what_people_accepted_for_a_sibling_is_proposed_first_for_the_same_track_only():
+    kb = KnowledgeBase.build([FIXTURE])
+    by_title = {role.title: role.iri for role in kb.roles()}
+    staff = kb.propose_occupations(by_title["Staff Widget Engineer"], "soc")[0]
+    assert staff.occupation.code == "17-2141"
+    assert staff.reasons[0] == (
+        "accepted for Senior Widget Engineer, of the same family and track (occupations.yaml:2)"
+    )
+    manager = kb.propose_occupations(by_title["Manager, Widgets"], "soc", limit=10)  # same family, other track
+    assert not any(reason.startswith("accepted for") for p in manager for reason in p.reasons)
+
+
 def test_proposals_need_no_network(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("jobkg opened a network connection")
