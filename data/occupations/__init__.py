@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -107,23 +108,18 @@ def esco() -> CodeList:
 @cache
 def soc() -> CodeList:
     """SOC 2018 titles, with O*NET's description of each code and the titles of the more
-    specific O*NET occupations within it as its other names (a broad code OEWS publishes in
-    place of its detailed ones, 13-1020, takes theirs)."""
-    onet: dict[str, list[dict[str, str]]] = {}  # by SOC code (15-1252) and broad code (15-125)
-    for row in _rows("onet-occupations.csv"):
-        onet.setdefault(row["onet_code"][:7], []).append(row)
-        onet.setdefault(row["onet_code"][:6], []).append(row)
-    titles = [("soc", row["code"], row["title"]) for row in _rows("soc-2018.csv")]
-    # broad codes OEWS publishes for their detailed ones (13-1020)
-    titles += [("broad", row["soc_code"], row["soc_title"]) for row in _rows("oews-national.csv")]
+    specific O*NET occupations within it as its other names."""
+    titles = {row["code"]: row["title"] for row in _rows("soc-2018.csv")}
+    aggregates = [row for row in _rows("oews-national.csv") if row["soc_kind"] == "oews-aggregate"]
+    titles |= {row["soc_code"]: row["soc_title"] for row in aggregates}  # OEWS publishes 13-1020, not 13-1021..
+    within = _onet_within(titles)
     occupations = {}
-    for kind, code, title in titles:
-        if kind == "broad" and not code.endswith("0"):
-            continue
-        within = onet.get(code[:6] if kind == "broad" else code, [])
-        other_names = "; ".join(row["title"] for row in within if row["title"] != title)
-        description = " ".join(row["description"] for row in within if row["onet_code"].endswith(".00"))
-        occupations[code] = Occupation("soc", code, code, title, other_names, description if kind == "soc" else "")
+    for code, title in titles.items():
+        rows = within[code]
+        other_names = "; ".join(row["title"] for row in rows if row["title"] != title)
+        defined = [row for row in rows if row["onet_code"] == f"{code}.00"] or (rows if not code.endswith("0") else [])
+        description = " ".join(row["description"] for row in defined if row["onet_code"].endswith(".00"))
+        occupations[code] = Occupation("soc", code, code, title, other_names, description)
     attribution = (
         "Source: U.S. Bureau of Labor Statistics (SOC 2018 and OEWS). Descriptions: O*NET 29.2 Database by"
         " USDOL/ETA, used under the CC BY 4.0 license."
@@ -131,6 +127,23 @@ def soc() -> CodeList:
     return CodeList(
         "soc", "US SOC 2018", "2018", f"{DATA_NS}soc-2018", occupations, f"{DATA_NS}soc-2018/{{code}}", attribution
     )
+
+
+def _onet_within(codes: Iterable[str]) -> dict[str, list[dict[str, str]]]:
+    """The O*NET occupations within each SOC code: those of its code (15-1252.00, 15-1299.08);
+    for a broad code (13-1020), those of its group (13-102x); for the few codes SOC 2018 made by
+    merging codes O*NET keeps apart (21-1018 from 21-1011 and 21-1014), the O*NET occupations of
+    the same broad group that no other code holds."""
+    by_prefix: dict[str, list[dict[str, str]]] = {}  # by SOC code (15-1252) and broad group (15-125)
+    for row in _rows("onet-occupations.csv"):
+        by_prefix.setdefault(row["onet_code"][:7], []).append(row)
+        by_prefix.setdefault(row["onet_code"][:6], []).append(row)
+    within = {code: list(by_prefix.get(code[:6] if code.endswith("0") else code, [])) for code in codes}
+    held = {row["onet_code"] for rows in within.values() for row in rows}
+    for code, rows in within.items():
+        if not rows:
+            rows += [row for row in by_prefix.get(code[:6], []) if row["onet_code"] not in held]
+    return within
 
 
 SCHEMES = {"esco": esco, "soc": soc}

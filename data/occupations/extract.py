@@ -421,7 +421,11 @@ onet-occupations.csv  ({n_onet} rows: onet_code, title, description)
   O*NET-SOC codes extend SOC 2018 codes: 15-1252.00 is SOC 15-1252 itself (its description is the
   SOC definition), 15-1299.08 a more specific occupation within 15-1299. Changed here: columns
   renamed, rows sorted by code; the text is unchanged. jobkg reads the .00 description as a SOC
-  occupation's description and the other titles within a code as its other names.
+  occupation's description and the other titles within a code as its other names. Five SOC 2018
+  codes merge codes O*NET keeps apart (21-1018 from 21-1011 and 21-1014; 25-2052, 25-9045,
+  51-2028, 53-1047): they take the O*NET occupations of their broad group that no other code
+  holds. O*NET occupations whose codes OEWS does not publish (legislators, fishing and hunting
+  workers, the military occupations of group 55) are unused.
 
 oews-national.csv  ({n_oews} rows) and oews-national.meta.json
   Publisher: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics,
