@@ -27,6 +27,12 @@ def role(key: str, title: str) -> NamedNode:
     return NamedNode(f"{DATA_NS}role/{_path(key)}/{slug(title)}")
 
 
+def family_of_role(role_iri: str) -> str:
+    """The family part of a role's IRI (what role(key, title) puts before the title): the roles
+    one family describes share it, across the files of a family folder too."""
+    return role_iri.rpartition("/")[0]
+
+
 def target(label: str, scope_key: str | None = None) -> NamedNode:
     """A named position; generic names ('Senior Manager') are scoped to the page's family."""
     if scope_key:

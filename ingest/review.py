@@ -58,7 +58,7 @@ class OccupationDecision:
 
     def to_entry(self) -> dict[str, object]:
         entry: dict[str, object] = {"role": self.role, "title": self.title, "scheme": self.scheme, "code": self.code}
-        entry |= {"verdict": self.verdict, "by": self.by, "date": self.date.isoformat() if self.date else None}
+        entry |= {"verdict": self.verdict, "by": self.by, "date": self.date}  # a date, so YAML writes it bare
         return {key: value for key, value in entry.items() if value not in ("", None)}
 
 

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.resources import files
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store
@@ -26,12 +26,14 @@ from jobkg import paths as careers
 from jobkg import views
 from jobkg.errors import KbFileError, ParamError
 from jobkg.exports import EXPORT_FORMATS, export_format, format_for_path, keeps_graphs
+from jobkg.ingest import iris
 from jobkg.ingest.corpus import IngestReport, ingest_into
-from jobkg.occupations import MarketPay, OccupationLink, Proposal, links_from_rows, market_pay, propose
+from jobkg.occupations import MarketPay, OccupationLink, links_from_rows, market_pay
 from jobkg.ontology import ontology_triples
 from jobkg.ontology.reasoner import read_axioms, reason
 from jobkg.ontology.validate import ValidationReport, validate
 from jobkg.ontology.vocab import ASSERTED_GRAPH, INFERRED_GRAPH, XSD_INTEGER
+from jobkg.proposals import Proposal, SiblingDecision, propose, sibling_choice
 from jobkg.queries import catalog, cells
 from jobkg.queries.backends import Backend, EmbeddedBackend, Row
 from jobkg.queries.checks import Check, CheckFinding, load_checks, run_checks
@@ -362,31 +364,25 @@ class KnowledgeBase:
 
     def propose_occupations(self, iri: str, scheme: str, limit: int = 3) -> list[Proposal]:
         """Proposals for a role from one list, without the codes people already decided for it:
-        a rejected code never comes back, an accepted one is shown as accepted, not proposed.
-        What people accepted for a sibling (same family and track, pages in the same folder) is
-        proposed first, saying so: the levels of one ladder are mostly one occupation."""
-        decided = [link.code for link in self.occupations(iri) if link.scheme == scheme]
-        return propose(self.role(iri), scheme, limit, rejected=decided, preferred=self._siblings_accepted(iri, scheme))
+        a rejected code never comes back (nor leads to SOC codes through ESCO), an accepted one
+        is shown as accepted, not proposed. What people accepted for a sibling (same family and
+        track) is placed first, saying so: the rungs of one ladder are mostly one occupation."""
+        links = self.occupations(iri)
+        refused = [link.code for link in links if link.scheme == scheme or not link.accepted]
+        return propose(self.role(iri), scheme, limit, rejected=refused, preferred=self._siblings_accepted(iri, scheme))
 
     def _siblings_accepted(self, iri: str, scheme: str) -> dict[str, str]:
-        """Occupations people accepted for the role's siblings: code -> which sibling, where."""
-        role, accepted = self.role(iri), self.accepted_roles()
-        folder = PurePosixPath(role.source.file).parent
-        siblings = [
-            other
+        """The occupation to place first: what people accepted for the role's siblings (same
+        family, same track), as jobkg.proposals.sibling_choice weighs it."""
+        role, family = self.role(iri), iris.family_of_role(iri)
+        decisions = [
+            SiblingDecision(other, link.code, link.accepted, f"{link.file}:{link.line}")
             for other in self.roles()
-            if other.iri != iri
-            and other.iri in accepted
-            and (other.family, other.track) == (role.family, role.track)
-            and PurePosixPath(other.source.file).parent == folder
+            if other.iri != iri and other.track == role.track and iris.family_of_role(other.iri) == family
+            for link in self.occupations(other.iri)
+            if link.scheme == scheme
         ]
-        preferred: dict[str, str] = {}
-        for sibling in siblings:
-            for link in self.occupations(sibling.iri):
-                if link.scheme == scheme and link.accepted:
-                    why = f"accepted for {sibling.title}, of the same family and track ({link.file}:{link.line})"
-                    preferred.setdefault(link.code, why)
-        return preferred
+        return sibling_choice(role, decisions)
 
     def accepted_roles(self) -> set[str]:
         """The roles with an accepted occupation (a person reviewed them and said which)."""

@@ -9,14 +9,15 @@ import json
 import re
 import time
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from rapidfuzz import fuzz
 
 from jobkg import views
+from jobkg.ingest import iris
 from jobkg.kb import KnowledgeBase
 from jobkg.occupation_lists import SCHEMES
-from jobkg.occupations import propose
+from jobkg.proposals import SiblingDecision, propose, sibling_choice
 
 SAME_ROLE = 90  # likeness of a gold title and a KB title in one file ('Sr. Engineering Manager' as written)
 
@@ -35,6 +36,7 @@ class ListScore:
 
 
 def _per_list() -> dict[str, ListScore]:
+    """One score per list jobkg ships."""
     return {scheme: ListScore() for scheme in SCHEMES}
 
 
@@ -97,28 +99,28 @@ def score_occupations(gold_file: Path, corpora: Path) -> OccupationScore:
 def _score_sibling_review(
     found: list[tuple[dict, views.Role]], before: dict[str, ListScore], after: dict[str, ListScore]
 ) -> None:
-    """The gold roles with a gold sibling, as the KB proposes before and after people accepted
-    an occupation for the sibling (taken to be the sibling's first gold code)."""
+    """The gold roles with a gold sibling (same corpus folder, family and track), as the KB
+    proposes before and after people accepted an occupation for every sibling (taken to be its
+    first gold code), weighed as the KB weighs them (jobkg.proposals.sibling_choice)."""
     for scheme in SCHEMES:
         for entry, role in found:
-            siblings = [
-                other[scheme][0]
+            decisions = [
+                SiblingDecision(other_role, other[scheme][0], True, other["source"])
                 for other, other_role in found
                 if other is not entry and other[scheme] and _ladder(other, other_role) == _ladder(entry, role)
             ]
-            if not entry[scheme] or not siblings:
+            if not entry[scheme] or not decisions:
                 continue
-            for score, preferred in ((before[scheme], {}), (after[scheme], dict.fromkeys(siblings, "a sibling's"))):
+            for score, preferred in ((before[scheme], {}), (after[scheme], sibling_choice(role, decisions))):
                 codes = [p.occupation.code for p in propose(role, scheme, limit=3, preferred=preferred)]
                 score.roles += 1
                 score.top1 += bool(codes) and codes[0] in entry[scheme]
                 score.top3 += bool(set(entry[scheme]) & set(codes))
 
 
-def _ladder(entry: dict, role: views.Role) -> tuple[str, ...]:
-    """Siblings share a corpus folder, a family and a track, and their pages share a folder."""
-    top = entry["source"].partition("/")[0]
-    return top, role.family, role.track, str(PurePosixPath(role.source.file).parent)
+def _ladder(entry: dict, role: views.Role) -> tuple[str, str, str]:
+    """Siblings: the same corpus folder, family (as the role's IRI says) and track."""
+    return entry["source"].partition("/")[0], iris.family_of_role(role.iri), role.track
 
 
 def _find(candidates: list[views.Role], title: str) -> views.Role | None:

@@ -17,7 +17,8 @@ from jobkg.errors import UsageError
 from jobkg.ingest.review import REVIEW_FILE, OccupationDecision, Verdict, record
 from jobkg.kb import KnowledgeBase
 from jobkg.occupation_lists import SCHEMES, code_list
-from jobkg.occupations import MarketPay, OccupationLink, Proposal, dollars
+from jobkg.occupations import MarketPay, OccupationLink, dollars
+from jobkg.proposals import Proposal
 
 
 @command(

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -88,3 +90,15 @@ def test_what_the_review_file_cannot_use_is_named_by_line(capsys, tmp_path):
     assert "warning: occupations.yaml:16: decision not used: '99-9999' is no occupation of US SOC 2018" in (
         capsys.readouterr().err
     )
+
+
+@pytest.mark.slow  # starts the command in a process of its own, where no test harness holds the logging
+def test_suggesting_prints_nothing_but_the_proposals():
+    done = subprocess.run(
+        [sys.executable, "-m", "jobkg", "occupations", str(FIXTURE), "--suggest"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0 and "proposed" in done.stdout
+    assert done.stderr == ""  # no library's log lines (WordLlama configures logging when imported)

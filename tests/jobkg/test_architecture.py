@@ -37,6 +37,7 @@ LAYERS = {
     "jobkg.paths": 4,
     "jobkg.assessment": 4,
     "jobkg.occupations": 4,
+    "jobkg.proposals": 4,
     "jobkg.kb": 5,
     "jobkg.fidelity": 5,
     "jobkg.pathscore": 5,

@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from jobkg import embeddings, occupations
+from jobkg import embeddings, proposals
 from jobkg.kb import KnowledgeBase
 from jobkg.occupation_lists import esco, oews, soc
-from jobkg.occupations import occupation_title, propose
+from jobkg.proposals import SiblingDecision, occupation_title, propose, sibling_choice
 from jobkg.views import Role, RoleItem, Source
 
 FIXTURE = Path(__file__).parents[1] / "queries" / "fixture_pages"
@@ -55,7 +55,23 @@ def test_meaning_reaches_names_the_title_does_not_share():
     lawyer = next(p for p in propose(attorney, "esco") if p.occupation.label == "lawyer")
     assert any(reason.startswith("its name is close in meaning to the title") for reason in lawyer.reasons)
     soc_proposals = [(p.occupation.label, p.reasons) for p in propose(attorney, "soc")]
-    assert ("Lawyers", ("its names match those of an ESCO proposal: lawyer",)) in soc_proposals
+    assert ("Lawyers", ("its names share words with those of the ESCO proposal lawyer: lawyer",)) in soc_proposals
+
+
+def test_a_word_matched_through_its_stem_is_shown_as_both_write_it():
+    engine = next(p for p in propose(role("Frontend Engineer", "Frontend"), "esco") if "engine " in p.occupation.label)
+    assert engine.reasons[0] == "title words in its name: Engineer ~ engine"
+
+
+def test_a_role_with_no_word_to_compare_gets_no_proposal():
+    assert propose(role("Senior", ""), "esco") == [] and propose(role("Senior", ""), "soc") == []
+
+
+def test_an_esco_code_people_rejected_does_not_lead_to_soc_codes():
+    attorney = role("Attorney", "Legal")
+    lawyer = esco_code("lawyer")
+    assert any("ESCO proposal lawyer:" in r for p in propose(attorney, "soc") for r in p.reasons)
+    assert not any("ESCO proposal lawyer:" in r for p in propose(attorney, "soc", rejected=[lawyer]) for r in p.reasons)
 
 
 def test_level_words_and_codes_are_not_part_of_the_occupation_title():
@@ -89,10 +105,14 @@ def test_the_kb_proposes_only_what_nobody_decided():
     assert proposed and not proposed & decided
 
 
+def esco_code(label: str) -> str:
+    return next(o.code for o in esco().occupations.values() if o.label == label)
+
+
 def test_a_preferred_code_comes_first_with_its_reason_unless_people_rejected_it():
     code = soc().get("17-2141").code  # Mechanical Engineers: not what the ranker puts first for a developer
     first = propose(DEVELOPER, "soc", preferred={code: "accepted for a sibling"})[0]
-    assert (first.occupation.code, first.reasons[0]) == (code, "accepted for a sibling")
+    assert (first.occupation.code, first.reasons) == (code, ("placed first: accepted for a sibling",))
     rejected = propose(DEVELOPER, "soc", limit=10, rejected=[code], preferred={code: "accepted for a sibling"})
     assert code not in [p.occupation.code for p in rejected]
 
@@ -103,10 +123,31 @@ def test_what_people_accepted_for_a_sibling_is_proposed_first_for_the_same_track
     staff = kb.propose_occupations(by_title["Staff Widget Engineer"], "soc")[0]
     assert staff.occupation.code == "17-2141"
     assert staff.reasons[0] == (
-        "accepted for Senior Widget Engineer, of the same family and track (occupations.yaml:2)"
+        "placed first: accepted for Senior Widget Engineer, of the same family and track (occupations.yaml:2)"
     )
     manager = kb.propose_occupations(by_title["Manager, Widgets"], "soc", limit=10)  # same family, other track
     assert not any(reason.startswith("accepted for") for p in manager for reason in p.reasons)
+
+
+def rung(title: str, grade: int) -> Role:
+    return Role(f"urn:{title}", title, "Widgets", None, grade, "ic", Source("f.md", 1))
+
+
+def decision(sibling: Role, code: str, accepted: bool = True) -> SiblingDecision:
+    return SiblingDecision(sibling, code, accepted, f"occupations.yaml:{sibling.grade}")
+
+
+def test_the_code_placed_first_is_the_one_most_siblings_have_then_the_nearest_rungs():
+    staff, senior, junior, principal = rung("Staff", 8), rung("Senior", 7), rung("Junior", 5), rung("Principal", 9)
+    chosen = sibling_choice(staff, [decision(junior, "A"), decision(senior, "B"), decision(principal, "B")])
+    assert chosen == {"B": "accepted for Senior and 1 more, of the same family and track (occupations.yaml:7)"}
+    nearest = sibling_choice(staff, [decision(junior, "A"), decision(senior, "B")])
+    assert list(nearest) == ["B"]
+
+
+def test_a_code_a_sibling_rejected_is_not_placed_first():
+    staff, senior, junior = rung("Staff", 8), rung("Senior", 7), rung("Junior", 5)
+    assert sibling_choice(staff, [decision(senior, "B"), decision(junior, "B", accepted=False)]) == {}
 
 
 def test_proposals_need_no_network(monkeypatch):
@@ -116,5 +157,5 @@ def test_proposals_need_no_network(monkeypatch):
     monkeypatch.setattr(socket, "socket", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     embeddings._model.cache_clear()  # load the embeddings and the lists here, with no network
-    occupations._index.cache_clear()
+    proposals._index.cache_clear()
     assert propose(role("Data Scientist", "Data"), "esco")

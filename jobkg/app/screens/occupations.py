@@ -16,11 +16,12 @@ from jobkg import views
 from jobkg.app.state import any_source, current_kb
 from jobkg.app.widgets import role_link, text
 from jobkg.ingest.review import REVIEW_FILE, OccupationDecision, Verdict, record
-from jobkg.kb import KnowledgeBase
 from jobkg.occupation_lists import SCHEMES, code_list
-from jobkg.occupations import Proposal
+from jobkg.occupations import OccupationLink
+from jobkg.proposals import Proposal
 
 REVIEWER = "occupations-reviewer"
+DONE = "occupations-done"  # session key: what the last decision wrote
 SHOWN = 5  # proposals per list
 
 
@@ -46,10 +47,13 @@ def render() -> None:
         "before you accept. "
         "A decision is written to occupations.yaml beside the pages, with your name and the date."
     )
+    if DONE in st.session_state:  # the decision the last run wrote, said after the rerun that shows it
+        st.success(st.session_state.pop(DONE))
     roles = sorted(kb.roles(), key=lambda r: (r.title, r.family))
     decided = kb.accepted_roles()
     st.progress(
-        len(decided) / len(roles) if roles else 0.0, f"{len(decided)} of {len(roles)} roles have an accepted occupation"
+        len(decided) / len(roles) if roles else 0.0,
+        f"Roles with an accepted occupation: {len(decided)} of {len(roles)}",
     )
     folder = review_folder()
     if folder is None:
@@ -64,10 +68,11 @@ def render() -> None:
         st.success("Every role has an accepted occupation.")
         return
     by_iri = {r.iri: r for r in listed}
-    iri = st.selectbox("Role", list(by_iri), format_func=lambda i: f"{by_iri[i].title} — {by_iri[i].family}")
+    iri = st.selectbox("Role", list(by_iri), format_func=lambda i: _named(by_iri[i]))
     role = by_iri[iri]
     role_link(role.iri, f"Open {role.title}", key="occupations-role")
-    _decided(kb, role)
+    links = kb.occupations(role.iri)
+    _decided(links)
     reviewer = (
         st.text_input("Your name (written with each decision)", key=REVIEWER, max_chars=80).strip() if folder else ""
     )
@@ -75,21 +80,30 @@ def render() -> None:
         st.subheader(code_list(scheme).title, anchor=False)
         proposals = kb.propose_occupations(role.iri, scheme, SHOWN)
         st.caption(code_list(scheme).attribution)
+        accepted = [f"{link.label} ({link.notation})" for link in links if link.scheme == scheme and link.accepted]
+        if accepted:
+            pay = " Market pay is the exact match's, else the latest decision's." if scheme == "soc" else ""
+            st.info(f"Accepted from this list: {'; '.join(accepted)}. Accepting another adds a second match.{pay}")
         if not proposals:
             st.write("Nothing to propose from this list.")
         for index, proposal in enumerate(proposals):
             _proposal(role, proposal, folder, reviewer, f"{scheme}-{index}")
 
 
-def _decided(kb: KnowledgeBase, role: views.Role) -> None:
-    links = kb.occupations(role.iri)
+def _named(role: views.Role) -> str:
+    """'Senior Widget Engineer — Widget Engineer'; a family named as its one role is not said twice."""
+    return role.title if role.family == role.title else f"{role.title} — {role.family}"
+
+
+def _decided(links: list[OccupationLink]) -> None:
     if not links:
         st.write("No decision yet for this role.")
         return
     rows = [
         {
             "Decision": link.decision,
-            "List": f"{link.list_title} {link.version}",
+            "List": link.list_name,
+            "Code": link.notation,
             "Occupation": text(link.label),
             "By": text(link.by or ""),
             "Date": link.date or "",
@@ -124,5 +138,8 @@ def _proposal(role: views.Role, proposal: Proposal, folder: Path | None, reviewe
             )
             record(folder / REVIEW_FILE, decision)
             # the next run builds this source's KB again: the review file's time is in its cache key
-            st.toast(text(f"{caption}: {occupation.label} for {role.title}"))
+            st.session_state[DONE] = text(
+                f"{verdict.capitalize()}: {occupation.label} ({occupation.notation}) for {role.title},"
+                f" written to {REVIEW_FILE} by {reviewer}."
+            )
             st.rerun()
