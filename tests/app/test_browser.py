@@ -297,19 +297,20 @@ def review_app(reviewed_pages) -> Iterator[str]:
 
 
 def test_a_reviewer_accepts_a_proposal_in_the_browser(review_app, reviewed_pages, browser):
-    """Name, Accept: the review file gains the decision with who and when, the page counts it,
-    and the next role without one comes up."""
+    """Name, Accept: the review file gains the decision with who and when, the page counts it
+    and says what it wrote, and the next role without one comes up."""
     from playwright.sync_api import expect
 
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.goto(f"{review_app}/occupations?source=folder:{reviewed_pages}")
-    page.wait_for_selector("text=1 of 5 roles have an accepted occupation", timeout=60_000)
+    page.wait_for_selector("text=Roles with an accepted occupation: 1 of 5", timeout=60_000)
     assert page.get_by_role("button", name="Accept").first.is_disabled()  # a name first
     page.get_by_label("Your name (written with each decision)").fill("Pat Reviewer")
     page.keyboard.press("Enter")
     expect(page.get_by_role("button", name="Accept").first).to_be_enabled(timeout=30_000)
     page.get_by_role("button", name="Accept").first.click()
-    page.wait_for_selector("text=2 of 5 roles have an accepted occupation", timeout=60_000)
+    page.wait_for_selector("text=Roles with an accepted occupation: 2 of 5", timeout=60_000)
+    expect(page.get_by_text("written to occupations.yaml by Pat Reviewer")).to_be_visible()
     written = (reviewed_pages / "occupations.yaml").read_text()
     assert "by: Pat Reviewer" in written and "verdict: accepted" in written
     assert not page.query_selector("[data-testid='stException']")
