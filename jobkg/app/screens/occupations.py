@@ -16,7 +16,7 @@ from jobkg import views
 from jobkg.app.state import any_source, current_kb
 from jobkg.app.widgets import role_link, text
 from jobkg.ingest.review import REVIEW_FILE, OccupationDecision, Verdict, record
-from jobkg.occupation_lists import SCHEMES, code_list
+from jobkg.occupation_lists import SCHEMES, Occupation, code_list
 from jobkg.occupations import OccupationLink
 from jobkg.proposals import Proposal
 
@@ -90,6 +90,12 @@ def render() -> None:
             _proposal(role, proposal, folder, reviewer, f"{scheme}-{index}")
 
 
+def _list_and_code(occupation: Occupation) -> str:
+    """'US SOC 2018 17-2141'; an ESCO occupation's code is a long URI people do not read."""
+    listed = code_list(occupation.scheme).title
+    return listed if occupation.code.startswith("http") else f"{listed} {occupation.notation}"
+
+
 def _named(role: views.Role) -> str:
     """'Senior Widget Engineer — Widget Engineer'; a family named as its one role is not said twice."""
     return role.title if role.family == role.title else f"{role.title} — {role.family}"
@@ -139,7 +145,7 @@ def _proposal(role: views.Role, proposal: Proposal, folder: Path | None, reviewe
             record(folder / REVIEW_FILE, decision)
             # the next run builds this source's KB again: the review file's time is in its cache key
             st.session_state[DONE] = text(
-                f"{verdict.capitalize()}: {occupation.label} ({occupation.notation}) for {role.title},"
+                f"{verdict.capitalize()}: {occupation.label} ({_list_and_code(occupation)}) for {role.title},"
                 f" written to {REVIEW_FILE} by {reviewer}."
             )
             st.rerun()
