@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from pyld import jsonld
-from rdflib.namespace import SDO
+from rdflib import namespace
 
 from jobkg.kb import BUNDLED_CORPUS, KnowledgeBase
 from jobkg.schemaorg import months_of_experience
@@ -46,7 +46,7 @@ def test_the_export_reparses_and_uses_only_schema_org_terms(corpus):
     assert len(expanded) == len(kb.roles())
     terms = schema_terms(expanded)
     assert terms and all(term.startswith(SCHEMA) for term in terms)
-    unknown = sorted(term for term in terms if term.removeprefix(SCHEMA) not in SDO.__annotations__)
+    unknown = sorted(term for term in terms if term.removeprefix(SCHEMA) not in namespace.SDO.__annotations__)
     assert unknown == []
 
 
