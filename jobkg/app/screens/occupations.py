@@ -43,7 +43,7 @@ def render() -> None:
         "and job postings. Proposals come from the title, the family and the duties (the words they share "
         "with the lists' names and descriptions, and how close they are in meaning); they are suggestions: "
         "measured on roles people classified, the right occupation was among the first three for 47% (ESCO) "
-        "and 39% (SOC) of them, and for 53% and 52% in organisations kept aside while building, so read them "
+        "and 38% (SOC) of them, and for 53% and 52% in organisations kept aside while building, so read them "
         "before you accept. "
         "A decision is written to occupations.yaml beside the pages, with your name and the date."
     )
