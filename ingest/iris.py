@@ -28,8 +28,9 @@ def role(key: str, title: str) -> NamedNode:
 
 
 def family_of_role(role_iri: str) -> str:
-    """The family part of a role's IRI (what role(key, title) puts before the title): the roles
-    one family describes share it, across the files of a family folder too."""
+    """The family part of a role's IRI (what role(key, title) puts before the title): the key of
+    the page or family folder that describes it. The roles of one family share it (across the
+    files of a family folder too); one page may describe several families."""
     return role_iri.rpartition("/")[0]
 
 

@@ -27,7 +27,8 @@ def _model() -> WordLlamaInference:
     wordllama = importlib.import_module("wordllama")
     # WordLlama calls logging.basicConfig(level=INFO) when imported, after which every library's
     # log lines are printed (bm25s logs each index it builds): the root logger is put back.
-    root.handlers[:], root.level = handlers, level
+    root.handlers[:] = handlers
+    root.setLevel(level)
     # WordLlama 0.4 looks for its tokenizer in '<package>/tokenizer/' while its wheel installs it
     # in '<package>/tokenizers/', the layout of its cache folder: so the package is the cache.
     package = Path(next(iter(wordllama.__path__)))

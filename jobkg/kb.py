@@ -368,21 +368,24 @@ class KnowledgeBase:
         is shown as accepted, not proposed. What people accepted for a sibling (same family and
         track) is placed first, saying so: the rungs of one ladder are mostly one occupation."""
         links = self.occupations(iri)
-        refused = [link.code for link in links if link.scheme == scheme or not link.accepted]
-        return propose(self.role(iri), scheme, limit, rejected=refused, preferred=self._siblings_accepted(iri, scheme))
+        decided = [link.code for link in links if link.scheme == scheme]
+        rejected_esco = [link.code for link in links if link.scheme == "esco" and not link.accepted]
+        preferred = self._siblings_accepted(iri, scheme, decided)
+        return propose(self.role(iri), scheme, limit, decided, rejected_esco, preferred)
 
-    def _siblings_accepted(self, iri: str, scheme: str) -> dict[str, str]:
-        """The occupation to place first: what people accepted for the role's siblings (same
-        family, same track), as jobkg.proposals.sibling_choice weighs it."""
-        role, family = self.role(iri), iris.family_of_role(iri)
+    def _siblings_accepted(self, iri: str, scheme: str, decided: list[str]) -> dict[str, str]:
+        """The occupation to place first: what people accepted for the role's siblings (the same
+        family on the same page or family folder, the same track), as
+        jobkg.proposals.sibling_choice weighs it."""
+        role = self.role(iri)
         decisions = [
             SiblingDecision(other, link.code, link.accepted, f"{link.file}:{link.line}")
             for other in self.roles()
-            if other.iri != iri and other.track == role.track and iris.family_of_role(other.iri) == family
+            if other.iri != iri and _ladder(other) == _ladder(role)
             for link in self.occupations(other.iri)
             if link.scheme == scheme
         ]
-        return sibling_choice(role, decisions)
+        return sibling_choice(role, decisions, excluded=decided)
 
     def accepted_roles(self) -> set[str]:
         """The roles with an accepted occupation (a person reviewed them and said which)."""
@@ -419,3 +422,9 @@ def _require_asserted(store: Store, path: Path) -> None:
 def _answer_key(name: str, bindings: Mapping[str, NamedNode | Literal]) -> tuple[object, ...]:
     """A kept answer's key: the query and its parameters as RDF terms."""
     return (name, tuple(sorted((param, str(term)) for param, term in bindings.items())))
+
+
+def _ladder(role: views.Role) -> tuple[str, str, str]:
+    """Siblings share it: the page or family folder (the family part of the role's IRI: one page
+    may describe several families), the family and the track."""
+    return iris.family_of_role(role.iri), role.family, role.track

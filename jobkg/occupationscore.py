@@ -43,8 +43,8 @@ def _per_list() -> dict[str, ListScore]:
 @dataclass
 class OccupationScore:
     lists: dict[str, ListScore] = field(default_factory=_per_list)
-    # the gold roles with a gold sibling (same family, track and folder), when people have
-    # accepted the sibling's first gold code: what the review of one rung does for the others
+    # the gold roles with a gold sibling (same page or family folder, family and track), once
+    # people accepted each sibling's first gold code: what reviewing rungs does for the others
     after_sibling_review: dict[str, ListScore] = field(default_factory=_per_list)
     before_sibling_review: dict[str, ListScore] = field(default_factory=_per_list)  # the same roles
     not_found: list[str] = field(default_factory=list)
@@ -118,9 +118,10 @@ def _score_sibling_review(
                 score.top3 += bool(set(entry[scheme]) & set(codes))
 
 
-def _ladder(entry: dict, role: views.Role) -> tuple[str, str, str]:
-    """Siblings: the same corpus folder, family (as the role's IRI says) and track."""
-    return entry["source"].partition("/")[0], iris.family_of_role(role.iri), role.track
+def _ladder(entry: dict, role: views.Role) -> tuple[str, str, str, str]:
+    """Siblings: the same corpus folder, page or family folder (the role IRI's family part),
+    family and track, as the KB groups them."""
+    return entry["source"].partition("/")[0], iris.family_of_role(role.iri), role.family, role.track
 
 
 def _find(candidates: list[views.Role], title: str) -> views.Role | None:

@@ -3,11 +3,11 @@
 Two comparisons are added up. Shared words (BM25, `bm25s`, over Snowball stems): the role's
 title without its level words with each occupation's names, the family's name with its names,
 and the role's responsibilities and requirements with its names and description. Closeness in
-meaning (static word embeddings, jobkg.embeddings): the title with its names, the whole role with
-its description; it reaches names that share no word with the title ("Frontend Engineer", "web
-developer"). A SOC occupation is also scored by how well its names match the best ESCO
-proposals' (ESCO lists far more alternative names). Deterministic: the same role and lists
-always give the same proposals.
+meaning (static word embeddings, jobkg.embeddings): the title with its name, the whole role
+with its description; it reaches names that share no word with the title ("Attorney",
+"lawyer"). A SOC occupation is also scored by how well its names match the best ESCO matches'
+(ESCO lists far more alternative names). Deterministic: the same role and lists always give the
+same proposals.
 
 A proposal is only that: nothing here is accepted until a person records it in the review file
 (jobkg.ingest.review), and a code a person rejected for a role is never proposed for it again.
@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from types import MappingProxyType
 
 import bm25s
 import numpy as np
@@ -39,7 +40,7 @@ DUTIES_TEXT = 2.0
 TITLE_TEXT = 0.25
 MEANING = 1.0  # the cosines of title and name, and of the whole role and the occupation's text
 CLOSE_IN_MEANING = 0.5  # a name this close to the title (cosine) is given as a reason
-ESCO_HOP = 1.0  # a SOC occupation's names' match with the best ESCO proposals' names
+ESCO_HOP = 1.0  # a SOC occupation's names' match with the best ESCO matches' names
 NAMES_MATCH = 0.5  # a match this good (of the best, 1.0) is given as a reason
 _HOP_FROM = 5
 
@@ -159,22 +160,28 @@ def _scores(index: _Index, query: _Query) -> np.ndarray:
 
 
 def propose(
-    role: Role, scheme: str, limit: int = 3, rejected: Iterable[str] = (), preferred: Mapping[str, str] | None = None
+    role: Role,
+    scheme: str,
+    limit: int = 3,
+    excluded: Iterable[str] = (),
+    rejected_esco: Iterable[str] = (),
+    preferred: Mapping[str, str] | None = None,
 ) -> list[Proposal]:
-    """The best `limit` occupations of one list for a role, best first. Rejected: codes of any
-    list people rejected or already decided for the role, never proposed (nor used to reach
-    SOC through ESCO). Preferred codes (code -> why: a sibling's accepted occupation) are placed
-    first, saying so. A role with no word to compare gets no proposal."""
+    """The best `limit` occupations of one list for a role, best first. Excluded: this list's
+    codes not to propose (people decided them: an accepted one is shown as accepted, a rejected
+    one never comes back). Rejected_esco: ESCO codes people rejected, left out of the way to SOC
+    through ESCO (an accepted one still counts there). Preferred codes (code -> why: a sibling's
+    accepted occupation) are placed first, saying so. A role with no word to compare gets none."""
     query, esco_total = _compared_with_esco(role)
     if query.empty:
         return []
-    refused = set(rejected)
+    refused = set(excluded)
     index = _index(scheme)
     matched: list[Occupation | None] = []
     if scheme == "esco":
         total, hop = esco_total, np.zeros(len(esco_total))
     else:
-        hop, matched = _hop_scores(index, _without(esco_total, refused))
+        hop, matched = _hop_scores(index, _without(esco_total, set(rejected_esco)))
         total = _scores(index, query) + ESCO_HOP * hop
     first = {index.position[code]: why for code, why in (preferred or {}).items() if code in index.position}
     order = np.argsort(-total, kind="stable")
@@ -203,15 +210,16 @@ class SiblingDecision:
     where: str  # the review file and line
 
 
-def sibling_choice(role: Role, decisions: Iterable[SiblingDecision]) -> dict[str, str]:
+def sibling_choice(role: Role, decisions: Iterable[SiblingDecision], excluded: Iterable[str] = ()) -> dict[str, str]:
     """The one code to place first for a role (code -> why): the occupation accepted for the
-    most siblings, then for the nearest rung; never one a sibling rejected. One place only, so
-    the ranker keeps the others: siblings are mostly, not always, one occupation."""
+    most siblings, then for the nearest rung; never one a sibling rejected, nor an excluded one
+    (decided for the role itself). One place only, so the ranker keeps the others: siblings are
+    mostly, not always, one occupation."""
     decisions = list(decisions)
-    contested = {decision.code for decision in decisions if not decision.accepted}
+    kept_out = {decision.code for decision in decisions if not decision.accepted} | set(excluded)
     votes: dict[str, list[SiblingDecision]] = {}
     for decision in decisions:
-        if decision.accepted and decision.code not in contested:
+        if decision.accepted and decision.code not in kept_out:
             votes.setdefault(decision.code, []).append(decision)
     if not votes:
         return {}
@@ -222,11 +230,10 @@ def sibling_choice(role: Role, decisions: Iterable[SiblingDecision]) -> dict[str
 
 
 def _apart(role: Role, other: Role) -> float:
-    """How many grades (else numbered levels) apart two roles are; unknown: infinitely."""
-    for mine, theirs in ((role.grade, other.grade), (role.rank, other.rank)):
-        if mine is not None and theirs is not None:
-            return abs(mine - theirs)
-    return math.inf
+    """How many grades apart two roles are, or numbered levels where the role has no grade (one
+    unit for all of a role's siblings); unknown: infinitely."""
+    mine, theirs = (role.grade, other.grade) if role.grade is not None else (role.rank, other.rank)
+    return abs(mine - theirs) if mine is not None and theirs is not None else math.inf
 
 
 def _without(esco_total: np.ndarray, refused: set[str]) -> np.ndarray:
@@ -243,12 +250,15 @@ def _compared_with_esco(role: Role) -> tuple[_Query, np.ndarray]:
     """The role's query and ESCO scores: every list's proposals need them, and people ask for
     both lists of the same role one after the other."""
     query = _Query.of(role)
-    return query, _scores(_index("esco"), query)
+    scores = _scores(_index("esco"), query)
+    for array in (scores, query.title_vector, query.role_vector):
+        array.setflags(write=False)  # cached: shared by every later call
+    return query, scores
 
 
 def _hop_scores(index: _Index, esco_total: np.ndarray) -> tuple[np.ndarray, list[Occupation | None]]:
-    """How well each occupation's names match the best ESCO proposals' names (the first counts
-    double), scaled to the best, and for each the ESCO proposal it matches most: ESCO's many
+    """How well each occupation's names match the best ESCO matches' names (the first counts
+    double), scaled to the best, and for each the ESCO occupation it matches most: ESCO's many
     alternative names reach titles SOC does not list."""
     best = [int(p) for p in np.argsort(-esco_total, kind="stable")[:_HOP_FROM] if np.isfinite(esco_total[p])]
     nearby = [_index("esco").occupations[p] for p in best]
@@ -267,22 +277,24 @@ def _reasons(
     role: Role, query: _Query, position: int, index: _Index, via: Occupation | None, fallback: bool
 ) -> tuple[str, ...]:
     """What the role and the occupation share, in words people read: a word matched through its
-    stem is shown as both write it ("Engineer ~ engine"); via: the ESCO proposal whose names the
-    occupation's match; fallback: say what is near when nothing is shared."""
+    stem is shown as both write it ("Engineer ~ engine"); via: the ESCO occupation among the best
+    ESCO matches whose names the occupation's share words with; fallback: say what is near when
+    nothing is shared."""
     ours = _as_written(f"{role.title} {role.family}")  # a stem as the title writes it, else the family
     occupation = index.occupations[position]
-    name, names = _as_written(occupation.label), _as_written(f"{occupation.label} {occupation.other_labels}")
+    name, others = _as_written(occupation.label), _as_written(occupation.other_labels)
+    names = {**others, **name}
 
-    def shared(stems: Iterable[str], theirs: dict[str, str], written: dict[str, str] = ours) -> list[str]:
+    def shared(stems: Iterable[str], theirs: Mapping[str, str], written: Mapping[str, str] = ours) -> list[str]:
         return [_pair(written.get(stem, stem), theirs[stem]) for stem in dict.fromkeys(stems) if stem in theirs]
 
     reasons = []
     in_name = shared(query.title, name)
     if in_name:
         reasons.append(f"title words in its name: {', '.join(in_name)}")
-    in_names = shared(query.title, names)
-    if in_names and in_names != in_name:
-        reasons.append(f"title words in its other names: {', '.join(in_names)}")
+    in_others = shared((stem for stem in query.title if stem not in name), others)
+    if in_others:
+        reasons.append(f"title words in its other names: {', '.join(in_others)}")
     family = shared(query.family, names)
     if family:
         reasons.append(f"family words in its names: {', '.join(family)}")
@@ -293,23 +305,27 @@ def _reasons(
         theirs = _as_written(f"{via.label} {via.other_labels}")
         common = shared(theirs, names, theirs)
         if common:
-            reasons.append(f"its names share words with those of the ESCO proposal {via.label}: {', '.join(common)}")
+            reasons.append(f"its names share words with those of the ESCO occupation {via.label}: {', '.join(common)}")
     if fallback and not reasons:
         near = "its description" if occupation.description else "its name"
-        what = "title and duties" if query.duties else "title and family"
-        reasons.append(f"{near} is near the role's {what}, in words or meaning")
+        parts = [
+            part
+            for part, stems in (("title", query.title), ("family", query.family), ("duties", query.duties))
+            if stems
+        ]
+        reasons.append(f"{near} is near the role's {' and '.join(parts)}, in words or meaning")
     return tuple(reasons)
 
 
 @lru_cache(maxsize=4096)
-def _as_written(text: str) -> dict[str, str]:
+def _as_written(text: str) -> Mapping[str, str]:
     """Each stem of a text, as the text first writes it (an occupation's names are read again
-    for every role it is proposed for)."""
+    for every role it is proposed for; read-only, as it is cached)."""
     written: dict[str, str] = {}
     for word in re.findall(r"[A-Za-z][\w+#]*", text):
         for stem in words(word):
             written.setdefault(stem, word)
-    return written
+    return MappingProxyType(written)
 
 
 def _pair(ours: str, theirs: str) -> str:

@@ -3,6 +3,7 @@ made from the lists shipped with jobkg (no network)."""
 
 from __future__ import annotations
 
+import dataclasses
 import socket
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import numpy as np
 import pytest
 
 from jobkg import embeddings, proposals
-from jobkg.kb import KnowledgeBase
+from jobkg.kb import KnowledgeBase, _ladder
 from jobkg.occupation_lists import esco, oews, soc
 from jobkg.proposals import SiblingDecision, occupation_title, propose, sibling_choice
 from jobkg.views import Role, RoleItem, Source
@@ -55,7 +56,7 @@ def test_meaning_reaches_names_the_title_does_not_share():
     lawyer = next(p for p in propose(attorney, "esco") if p.occupation.label == "lawyer")
     assert any(reason.startswith("its name is close in meaning to the title") for reason in lawyer.reasons)
     soc_proposals = [(p.occupation.label, p.reasons) for p in propose(attorney, "soc")]
-    assert ("Lawyers", ("its names share words with those of the ESCO proposal lawyer: lawyer",)) in soc_proposals
+    assert ("Lawyers", ("its names share words with those of the ESCO occupation lawyer: lawyer",)) in soc_proposals
 
 
 def test_a_word_matched_through_its_stem_is_shown_as_both_write_it():
@@ -70,8 +71,9 @@ def test_a_role_with_no_word_to_compare_gets_no_proposal():
 def test_an_esco_code_people_rejected_does_not_lead_to_soc_codes():
     attorney = role("Attorney", "Legal")
     lawyer = esco_code("lawyer")
-    assert any("ESCO proposal lawyer:" in r for p in propose(attorney, "soc") for r in p.reasons)
-    assert not any("ESCO proposal lawyer:" in r for p in propose(attorney, "soc", rejected=[lawyer]) for r in p.reasons)
+    assert any("ESCO occupation lawyer:" in r for p in propose(attorney, "soc") for r in p.reasons)
+    unled = propose(attorney, "soc", rejected_esco=[lawyer])
+    assert not any("ESCO occupation lawyer:" in r for p in unled for r in p.reasons)
 
 
 def test_level_words_and_codes_are_not_part_of_the_occupation_title():
@@ -94,7 +96,7 @@ def test_proposals_are_the_same_every_time_and_at_most_the_limit():
 
 def test_a_rejected_code_is_never_proposed_again():
     top = propose(DEVELOPER, "soc")[0].occupation.code
-    assert top not in [p.occupation.code for p in propose(DEVELOPER, "soc", limit=10, rejected=[top])]
+    assert top not in [p.occupation.code for p in propose(DEVELOPER, "soc", limit=10, excluded=[top])]
 
 
 def test_the_kb_proposes_only_what_nobody_decided():
@@ -113,7 +115,7 @@ def test_a_preferred_code_comes_first_with_its_reason_unless_people_rejected_it(
     code = soc().get("17-2141").code  # Mechanical Engineers: not what the ranker puts first for a developer
     first = propose(DEVELOPER, "soc", preferred={code: "accepted for a sibling"})[0]
     assert (first.occupation.code, first.reasons) == (code, ("placed first: accepted for a sibling",))
-    rejected = propose(DEVELOPER, "soc", limit=10, rejected=[code], preferred={code: "accepted for a sibling"})
+    rejected = propose(DEVELOPER, "soc", limit=10, excluded=[code], preferred={code: "accepted for a sibling"})
     assert code not in [p.occupation.code for p in rejected]
 
 
@@ -143,6 +145,26 @@ def test_the_code_placed_first_is_the_one_most_siblings_have_then_the_nearest_ru
     assert chosen == {"B": "accepted for Senior and 1 more, of the same family and track (occupations.yaml:7)"}
     nearest = sibling_choice(staff, [decision(junior, "A"), decision(senior, "B")])
     assert list(nearest) == ["B"]
+
+
+def test_a_code_decided_for_the_role_itself_leaves_the_place_to_the_next_sibling_code():
+    staff, senior, junior, principal = rung("Staff", 8), rung("Senior", 7), rung("Junior", 5), rung("Principal", 9)
+    decisions = [decision(senior, "A"), decision(principal, "A"), decision(junior, "B")]
+    assert list(sibling_choice(staff, decisions, excluded=["A"])) == ["B"]
+
+
+def test_siblings_share_page_family_and_track():
+    kb = KnowledgeBase.build([FIXTURE])
+    senior, staff = (
+        next(r for r in kb.roles() if r.title == title) for title in ("Senior Widget Engineer", "Staff Widget Engineer")
+    )
+    assert _ladder(senior) == _ladder(staff)
+    assert _ladder(dataclasses.replace(staff, family="Widget Science")) != _ladder(senior)  # one page, two families
+
+
+def test_the_fallback_reason_names_only_what_the_role_has():
+    reasons = [r for p in propose(role("Zzyzx Qwerty", ""), "soc", limit=5) for r in p.reasons]
+    assert reasons and all("family" not in r and "duties" not in r for r in reasons)
 
 
 def test_a_code_a_sibling_rejected_is_not_placed_first():
