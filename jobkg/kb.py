@@ -26,14 +26,13 @@ from jobkg import paths as careers
 from jobkg import views
 from jobkg.errors import KbFileError, ParamError
 from jobkg.exports import EXPORT_FORMATS, export_format, format_for_path, keeps_graphs
-from jobkg.ingest import iris
 from jobkg.ingest.corpus import IngestReport, ingest_into
 from jobkg.occupations import MarketPay, OccupationLink, links_from_rows, market_pay
 from jobkg.ontology import ontology_triples
 from jobkg.ontology.reasoner import read_axioms, reason
 from jobkg.ontology.validate import ValidationReport, validate
 from jobkg.ontology.vocab import ASSERTED_GRAPH, INFERRED_GRAPH, XSD_INTEGER
-from jobkg.proposals import Proposal, SiblingDecision, propose, sibling_choice
+from jobkg.proposals import Proposal, SiblingDecision, ladder, propose, sibling_choice
 from jobkg.queries import catalog, cells
 from jobkg.queries.backends import Backend, EmbeddedBackend, Row
 from jobkg.queries.checks import Check, CheckFinding, load_checks, run_checks
@@ -380,12 +379,20 @@ class KnowledgeBase:
         role = self.role(iri)
         decisions = [
             SiblingDecision(other, link.code, link.accepted, f"{link.file}:{link.line}")
-            for other in self.roles()
-            if other.iri != iri and _ladder(other) == _ladder(role)
+            for other in self._ladders[ladder(role)]
+            if other.iri != iri
             for link in self.occupations(other.iri)
             if link.scheme == scheme
         ]
         return sibling_choice(role, decisions, excluded=decided)
+
+    @cached_property
+    def _ladders(self) -> dict[tuple[str, str, str], list[views.Role]]:
+        """The roles of each ladder (jobkg.proposals.ladder), grouped once per KB."""
+        ladders: dict[tuple[str, str, str], list[views.Role]] = {}
+        for role in self._roles:
+            ladders.setdefault(ladder(role), []).append(role)
+        return ladders
 
     def accepted_roles(self) -> set[str]:
         """The roles with an accepted occupation (a person reviewed them and said which)."""
@@ -422,9 +429,3 @@ def _require_asserted(store: Store, path: Path) -> None:
 def _answer_key(name: str, bindings: Mapping[str, NamedNode | Literal]) -> tuple[object, ...]:
     """A kept answer's key: the query and its parameters as RDF terms."""
     return (name, tuple(sorted((param, str(term)) for param, term in bindings.items())))
-
-
-def _ladder(role: views.Role) -> tuple[str, str, str]:
-    """Siblings share it: the page or family folder (the family part of the role's IRI: one page
-    may describe several families), the family and the track."""
-    return iris.family_of_role(role.iri), role.family, role.track

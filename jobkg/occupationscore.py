@@ -14,10 +14,9 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from jobkg import views
-from jobkg.ingest import iris
 from jobkg.kb import KnowledgeBase
 from jobkg.occupation_lists import SCHEMES
-from jobkg.proposals import SiblingDecision, propose, sibling_choice
+from jobkg.proposals import SiblingDecision, ladder, propose, sibling_choice
 
 SAME_ROLE = 90  # likeness of a gold title and a KB title in one file ('Sr. Engineering Manager' as written)
 
@@ -118,10 +117,10 @@ def _score_sibling_review(
                 score.top3 += bool(set(entry[scheme]) & set(codes))
 
 
-def _ladder(entry: dict, role: views.Role) -> tuple[str, str, str, str]:
-    """Siblings: the same corpus folder, page or family folder (the role IRI's family part),
-    family and track, as the KB groups them."""
-    return entry["source"].partition("/")[0], iris.family_of_role(role.iri), role.family, role.track
+def _ladder(entry: dict, role: views.Role) -> tuple[str, ...]:
+    """Siblings: the same corpus folder (each is built as its own KB) and ladder, as the KB
+    groups them."""
+    return entry["source"].partition("/")[0], *ladder(role)
 
 
 def _find(candidates: list[views.Role], title: str) -> views.Role | None:

@@ -28,6 +28,7 @@ import numpy as np
 import Stemmer
 
 from jobkg import embeddings
+from jobkg.ingest import iris
 from jobkg.occupation_lists import CodeList, Occupation, code_list
 from jobkg.views import Role
 
@@ -136,9 +137,11 @@ class _Query:
     def of(cls, role: Role) -> _Query:
         title = occupation_title(role.title)
         duties = " ".join(item.text for item in (*role.responsibilities, *role.requirements))
-        whole = ". ".join(part for part in (title, role.family, duties) if words(part))
-        title_vector, role_vector = embeddings.vectors([title if words(title) else "", whole])
-        return cls(words(title), words(role.family), words(duties), title_vector, role_vector)
+        title_words, family_words, duty_words = words(title), words(role.family), words(duties)
+        said = ((title, title_words), (role.family, family_words), (duties, duty_words))
+        whole = ". ".join(text for text, stems in said if stems)
+        title_vector, role_vector = embeddings.vectors([title if title_words else "", whole])
+        return cls(title_words, family_words, duty_words, title_vector, role_vector)
 
     @property
     def empty(self) -> bool:
@@ -208,6 +211,12 @@ class SiblingDecision:
     code: str
     accepted: bool
     where: str  # the review file and line
+
+
+def ladder(role: Role) -> tuple[str, str, str]:
+    """Siblings share it: the page or family folder (the family part of the role's IRI: one page
+    may describe several families), the family and the track."""
+    return iris.family_of_role(role.iri), role.family, role.track
 
 
 def sibling_choice(role: Role, decisions: Iterable[SiblingDecision], excluded: Iterable[str] = ()) -> dict[str, str]:

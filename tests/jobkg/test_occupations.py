@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 
 from jobkg import embeddings, proposals
-from jobkg.kb import KnowledgeBase, _ladder
+from jobkg.kb import KnowledgeBase
 from jobkg.occupation_lists import esco, oews, soc
-from jobkg.proposals import SiblingDecision, occupation_title, propose, sibling_choice
+from jobkg.proposals import SiblingDecision, ladder, occupation_title, propose, sibling_choice
 from jobkg.views import Role, RoleItem, Source
 
 FIXTURE = Path(__file__).parents[1] / "queries" / "fixture_pages"
@@ -158,8 +158,8 @@ def test_siblings_share_page_family_and_track():
     senior, staff = (
         next(r for r in kb.roles() if r.title == title) for title in ("Senior Widget Engineer", "Staff Widget Engineer")
     )
-    assert _ladder(senior) == _ladder(staff)
-    assert _ladder(dataclasses.replace(staff, family="Widget Science")) != _ladder(senior)  # one page, two families
+    assert ladder(senior) == ladder(staff)
+    assert ladder(dataclasses.replace(staff, family="Widget Science")) != ladder(senior)  # one page, two families
 
 
 def test_the_fallback_reason_names_only_what_the_role_has():
