@@ -59,17 +59,13 @@ def links_from_rows(rows: Iterable[Mapping[str, object]]) -> list[OccupationLink
                 cells.text(row, "decision"),
                 cells.text(row, "list"),
                 cells.text(row, "version"),
-                _text(row["by"]),
-                _text(row["date"]),
+                cells.maybe_text(row, "by"),
+                cells.maybe_text(row, "date"),
                 cells.text(row, "file"),
                 cells.integer(row, "line"),
             )
         )
     return links
-
-
-def _text(value: object) -> str | None:
-    return None if value is None else str(value)
 
 
 def dollars(value: int | None) -> str:

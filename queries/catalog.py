@@ -13,7 +13,7 @@ Header lines are SPARQL comments before the query::
     # columns: role=iri title=text grade=integer? own=boolean
                           (every canned query: the columns it selects, in order, each with its
                           kind, one of iri, text, integer, decimal, boolean; '?' when it may be
-                          unbound. Rows read them through queries.backends.text/iri/integer/flag.)
+                          unbound. Callers read the cells through queries.cells: text, maybe_text, integer, ...)
 
 The files hold no PREFIX lines: the catalog puts in front of each query the prefixes it uses,
 from the ontology's one prefix table, so no query can drift from the others.
